@@ -1,0 +1,1 @@
+"""Compiled gazetteers, installed as ``ner_id._gazetteers`` (see README: Gazetteers)."""

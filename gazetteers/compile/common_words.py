@@ -1,0 +1,33 @@
+"""Which words are ordinary Indonesian words rather than names, counted on raw text.
+
+A word that appears lower-case more often than capitalised in running text ("batu", "baru",
+"tengah") is ambiguous as a one-word place name; the compile scripts drop such one-word names.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def case_counts(raw_text: Path) -> tuple[Counter, Counter]:
+    """Counts of lower-case and capitalised occurrences (keyed lower-case) in ``raw_text/**/*.txt``."""
+    lower: Counter = Counter()
+    capital: Counter = Counter()
+    for path in sorted(raw_text.rglob("*.txt")):
+        with open(path, encoding="utf-8") as handle:
+            for line in handle:
+                for word in _WORD.findall(line):
+                    if word.islower():
+                        lower[word] += 1
+                    elif word[0].isupper() and word[1:].islower():
+                        capital[word.lower()] += 1
+    return lower, capital
+
+
+def ambiguous(name: str, lower: Counter, capital: Counter) -> bool:
+    """True for a one-word name that is mostly used as an ordinary word."""
+    key = name.lower()
+    return " " not in name and lower[key] > max(capital[key], 2)

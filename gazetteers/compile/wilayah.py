@@ -1,0 +1,71 @@
+"""Compile ``30_wilayah.jsonl``: Indonesian provinces, kabupaten/kota and kecamatan.
+
+Source: ``gazetteer_sources/wilayah/kemendagri_2025_cahyadsn/wilayah.csv`` (cahyadsn/wilayah,
+MIT; Kepmendagri 2025 codes), read from the shared data folder. kb_id is the Kemendagri code
+(``kemendagri:32.73``). Province short forms (Jabar, DKI, ...) and major islands are written
+by hand. One-word kecamatan names that are ordinary words in running text are dropped, and
+kecamatan never fuzzy-match.
+
+    python gazetteers/compile/wilayah.py --data ../shared/data
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+from pathlib import Path
+
+from common_words import ambiguous, case_counts
+
+OUT = Path(__file__).resolve().parent.parent / "30_wilayah.jsonl"
+SOURCE = "gazetteer_sources/wilayah/kemendagri_2025_cahyadsn/wilayah.csv"
+
+PROVINCE_ALIASES: dict[str, list[str]] = {
+    "11": ["NAD", "Nanggroe Aceh Darussalam"], "12": ["Sumut", "Sumatra Utara"], "13": ["Sumbar", "Sumatra Barat"],
+    "14": [], "15": [], "16": ["Sumsel", "Sumatra Selatan"], "17": [], "18": [],
+    "19": ["Babel", "Bangka Belitung"], "21": ["Kepri"],
+    "31": ["DKI Jakarta", "DKI", "Jakarta", "Ibu Kota Jakarta", "Daerah Khusus Jakarta"],
+    "32": ["Jabar"], "33": ["Jateng"], "34": ["DIY", "Yogyakarta", "Jogja", "Yogya", "Jogjakarta"],
+    "35": ["Jatim"], "36": [], "51": [], "52": ["NTB"], "53": ["NTT"], "61": ["Kalbar"], "62": ["Kalteng"],
+    "63": ["Kalsel"], "64": ["Kaltim"], "65": ["Kaltara"], "71": ["Sulut"], "72": ["Sulteng"],
+    "73": ["Sulsel"], "74": ["Sultra"], "75": [], "76": ["Sulbar"], "81": [], "82": ["Malut"],
+    "91": [], "92": ["Pabar"], "93": [], "94": [], "95": [], "96": [],
+}
+CANONICAL = {"31": "DKI Jakarta", "34": "DI Yogyakarta"}
+ISLANDS = ["Jawa", "Sumatera", "Sumatra", "Kalimantan", "Borneo", "Sulawesi", "Bali", "Lombok", "Sumbawa",
+           "Flores", "Timor", "Madura", "Bangka", "Belitung", "Nias", "Halmahera", "Seram", "Batam",
+           "Bintan", "Natuna", "Papua", "Nusa Penida", "Komodo", "Ambon", "Ternate", "Tidore", "Buton"]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=Path("../shared/data"))
+    args = parser.parse_args()
+    lower, capital = case_counts(args.data / "raw_text")
+    rows: list[dict] = []
+    with open(args.data / SOURCE, encoding="utf-8", newline="") as handle:
+        records = [r for r in csv.DictReader(handle) if r["level"] != "desa_kelurahan"]
+    for r in records:
+        code, name, level = r["kode"], r["nama"].strip(), r["level"]
+        row = {"label": "LOC", "kb_id": f"kemendagri:{code}"}
+        if level == "provinsi":
+            canonical = CANONICAL.get(code, name)
+            aliases = [a for a in [name, *PROVINCE_ALIASES.get(code, [])] if a != canonical]
+            rows.append({"name": canonical, **row, "canonical": canonical, "aliases": aliases})
+        elif level == "kabupaten_kota":
+            short = name.split(" ", 1)[1]
+            aliases = [] if ambiguous(short, lower, capital) else [short]
+            aliases += [name.replace("Kabupaten ", "Kab. ")] if name.startswith("Kabupaten ") else []
+            rows.append({"name": name, **row, "canonical": name, "aliases": aliases})
+        elif len(name) >= 4 and not ambiguous(name, lower, capital):
+            rows.append({"name": name, **row, "canonical": f"{name}, {r['nama_kabkota']}", "fuzzy": False})
+    for island in ISLANDS:
+        rows.append({"name": island, "label": "LOC", "canonical": island, "kb_id": f"island:{island.lower()}"})
+    with open(OUT, "w", encoding="utf-8") as handle:
+        for row in rows:
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+    print(f"{OUT.name}: {len(rows)} entries from {args.data / SOURCE}")
+
+
+if __name__ == "__main__":
+    main()

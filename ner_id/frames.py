@@ -1,0 +1,38 @@
+"""pandas views of results: one row per entity."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import fields
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from ner_id.types import Document, Entity
+
+if TYPE_CHECKING:
+    from ner_id.pipeline import Pipeline
+
+ENTITY_COLUMNS = [f.name for f in fields(Entity)]
+
+
+def entity_rows(key: str, ids: Iterable[Any], documents: Iterable[Document]) -> pd.DataFrame:
+    """A frame with ``key`` plus the entity fields, one row per entity."""
+    rows = [{key: i, **e.to_dict()} for i, doc in zip(ids, documents) for e in doc.entities]
+    return pd.DataFrame(rows, columns=[key, *ENTITY_COLUMNS])
+
+
+def entities_frame(nlp: "Pipeline", df: pd.DataFrame, text_col: str = "text", id_col: str | None = None,
+                   n_process: int = 1, batch_size: int = 32) -> pd.DataFrame:
+    """Run ``nlp`` over ``df[text_col]``; raises KeyError/TypeError naming the bad column or row."""
+    if not isinstance(df, pd.DataFrame):
+        raise TypeError(f"df must be a pandas DataFrame, got {type(df).__name__}")
+    for column in (text_col, id_col):
+        if column is not None and column not in df.columns:
+            raise KeyError(f"column {column!r} not in DataFrame (columns: {list(df.columns)})")
+    texts = df[text_col].tolist()
+    for position, text in enumerate(texts):
+        if not isinstance(text, str):
+            raise TypeError(f"{text_col!r} must hold str; row {df.index[position]!r} has {type(text).__name__}")
+    key = id_col or "row"
+    ids = df[id_col].tolist() if id_col else list(df.index)
+    return entity_rows(key, ids, nlp.pipe(texts, batch_size=batch_size, n_process=n_process))

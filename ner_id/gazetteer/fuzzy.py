@@ -1,0 +1,83 @@
+"""Fuzzy matching of capitalised spans against gazetteer names, with rapidfuzz.
+
+Only capitalised runs of one to three tokens that no exact match covers are candidates. The
+match must keep the first letter, differ in length by at most two characters, and reach a
+similarity that rises for shorter names; names under ``min_length`` characters never
+fuzzy-match (so "as" never becomes AS).
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from rapidfuzz import fuzz, process
+
+from ner_id.gazetteer.load import Entry
+from ner_id.gazetteer.match import Match
+from ner_id.tokenize import Token
+
+MAX_TOKENS = 3
+
+
+class FuzzyMatcher:
+    """Find near-misses ("Asfghanistan" -> Afghanistan) among entries that allow fuzzy matching."""
+
+    def __init__(self, entries: Sequence[Entry], min_length: int = 6, cutoff: float = 84.0) -> None:
+        self.min_length = min_length
+        self.cutoff = cutoff
+        self._buckets: dict[tuple[str, int], dict[str, Entry]] = defaultdict(dict)
+        for entry in entries:
+            if entry.fuzzy:
+                for surface in entry.surfaces:
+                    if len(surface) >= min_length and not surface.isupper():
+                        self._buckets[surface[0], len(surface)].setdefault(surface, entry)
+
+    def threshold(self, length: int) -> float:
+        """Required similarity (0-100) for a candidate of ``length`` characters."""
+        return max(self.cutoff, 100.0 - 110.0 / length)
+
+    def find(self, tokens: Sequence[Token], covered: set[int]) -> list[Match]:
+        """Matches over capitalised token runs that are not in ``covered`` token indexes."""
+        matches: list[Match] = []
+        i = 0
+        while i < len(tokens):
+            found = None
+            if i not in covered and _capitalised(tokens[i].text):
+                found = self._best_at(tokens, i, covered)
+            if found is None:
+                i += 1
+            else:
+                matches.append(found)
+                i = found.end
+        return matches
+
+    def _best_at(self, tokens: Sequence[Token], i: int, covered: set[int]) -> Match | None:
+        best: Match | None = None
+        surface = ""
+        for j in range(i, min(len(tokens), i + MAX_TOKENS)):
+            if j in covered or not _capitalised(tokens[j].text):
+                break
+            surface = f"{surface} {tokens[j].text}" if j > i else tokens[j].text
+            if len(surface) < self.min_length:
+                continue
+            hit = self._closest(surface)
+            if hit is not None and (best is None or hit[1] > best.score):
+                best = Match(i, j + 1, tokens[i].start, tokens[j].end, hit[0], hit[1])
+        return best
+
+    def _closest(self, surface: str) -> tuple[Entry, float] | None:
+        """The most similar entry with the same initial and a length within two characters."""
+        cutoff = self.threshold(len(surface))
+        best: tuple[Entry, float] | None = None
+        for length in range(len(surface) - 2, len(surface) + 3):
+            choices = self._buckets.get((surface[0], length))
+            if not choices:
+                continue
+            hit = process.extractOne(surface, choices.keys(), scorer=fuzz.ratio, score_cutoff=cutoff)
+            if hit is not None and (best is None or hit[1] / 100.0 > best[1]):
+                best = (choices[hit[0]], hit[1] / 100.0)
+        return best
+
+
+def _capitalised(text: str) -> bool:
+    return text[:1].isupper() and text[1:2].islower()

@@ -1,0 +1,82 @@
+"""Exact, case-aware matching of gazetteer names against token sequences.
+
+A name matches a run of tokens when the tokens, joined as they are spaced in the text, spell
+the name exactly ("Bali" matches the island, "bali" does not). In an ALL-CAPS run, names of
+five or more letters also match their upper-case form, so headlines still find "JAWA BARAT".
+Matches are chosen left to right, longest first, and never overlap.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ner_id.gazetteer.load import Entry
+from ner_id.tokenize import Token
+
+MAX_TOKENS = 10
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A gazetteer hit over tokens ``[first, end)`` and characters ``[start, stop)``."""
+
+    first: int
+    end: int
+    start: int
+    stop: int
+    entry: Entry
+    score: float
+
+
+class ExactMatcher:
+    """Look up token runs in a dictionary of names; earlier entries win on equal surfaces."""
+
+    def __init__(self, entries: Sequence[Entry]) -> None:
+        self._names: dict[str, Entry] = {}
+        self._upper: dict[str, Entry] = {}
+        for entry in entries:
+            for surface in entry.surfaces:
+                self._names.setdefault(surface, entry)
+                if len(surface) >= 5 and not surface.isupper():
+                    self._upper.setdefault(surface.upper(), entry)
+        self._prefixes = {s[:3] for s in self._names} | {s[:3] for s in self._upper}
+        self._longest = max((len(s) for s in self._names), default=0)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def lookup(self, surface: str) -> Entry | None:
+        """The entry whose name or alias is exactly ``surface``, if any."""
+        return self._names.get(" ".join(surface.split()))
+
+    def find(self, tokens: Sequence[Token]) -> list[Match]:
+        """Non-overlapping matches in a token sequence (one sentence or a whole text)."""
+        matches: list[Match] = []
+        i = 0
+        while i < len(tokens):
+            best = self._longest_at(tokens, i)
+            if best is None:
+                i += 1
+            else:
+                matches.append(best)
+                i = best.end
+        return matches
+
+    def _longest_at(self, tokens: Sequence[Token], i: int) -> Match | None:
+        head = tokens[i].text
+        if head[:3] not in self._prefixes:
+            return None
+        best = None
+        surface = head
+        for j in range(i, min(len(tokens), i + MAX_TOKENS)):
+            if j > i:
+                gap = " " if tokens[j].start > tokens[j - 1].end else ""
+                surface = f"{surface}{gap}{tokens[j].text}"
+            if len(surface) > self._longest:
+                break
+            entry = self._names.get(surface)
+            if entry is None and surface.isupper():
+                entry = self._upper.get(surface)
+            if entry is not None:
+                best = Match(i, j + 1, tokens[i].start, tokens[j].end, entry, 1.0)
+        return best

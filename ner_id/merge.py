@@ -1,0 +1,66 @@
+"""Combine tagger spans and gazetteer matches into one non-overlapping list of entities.
+
+Policy (measured on the dev splits, see the README):
+- a gazetteer match with the same boundaries as a model span confirms it: source
+  ``model+gazetteer``; the canonical name and kb_id are kept when the labels agree;
+- where they overlap with different boundaries, the model's span wins;
+- a gazetteer match the model missed is added when its label is in ``add_labels``
+  (by default LOC and ORG: countries, regions and acronyms are reliable; one-word person
+  names are not).
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from ner_id.types import Entity
+
+DEFAULT_ADD_LABELS = frozenset({"LOC", "ORG"})
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A character span proposed by one source."""
+
+    start: int
+    end: int
+    label: str
+    score: float
+    canonical: str | None = None
+    kb_id: str | None = None
+
+
+def merge(
+    text: str, model: Sequence[Candidate], gazetteer: Sequence[Candidate],
+    add_labels: Iterable[str] = DEFAULT_ADD_LABELS,
+) -> tuple[Entity, ...]:
+    """Entities sorted by start; ``text[e.start:e.end] == e.text`` for each."""
+    add = frozenset(add_labels)
+    exact = {(g.start, g.end): g for g in gazetteer}
+    entities = []
+    for m in model:
+        g = exact.get((m.start, m.end))
+        if g is None:
+            entities.append(_entity(text, m, "model"))
+        elif g.label == m.label:
+            entities.append(_entity(text, m, "model+gazetteer", max(m.score, g.score), g))
+        else:
+            entities.append(_entity(text, m, "model+gazetteer"))
+    ordered = sorted(model, key=lambda m: m.start)
+    starts = [m.start for m in ordered]
+    for g in gazetteer:
+        i = bisect_left(starts, g.end) - 1  # the last model span starting before g ends
+        overlaps = i >= 0 and ordered[i].end > g.start
+        if g.label in add and not overlaps:
+            entities.append(_entity(text, g, "gazetteer", g.score, g))
+    return tuple(sorted(entities, key=lambda e: (e.start, e.end)))
+
+
+def _entity(text: str, span: Candidate, source: str, score: float | None = None,
+            linked: Candidate | None = None) -> Entity:
+    return Entity(
+        text=text[span.start:span.end], label=span.label, start=span.start, end=span.end,  # type: ignore[arg-type]
+        score=round(span.score if score is None else score, 4), source=source,  # type: ignore[arg-type]
+        canonical=linked.canonical if linked else None, kb_id=linked.kb_id if linked else None,
+    )

@@ -1,0 +1,105 @@
+"""The ``Pipeline``: tokenise -> tag -> gazetteer -> merge, for one text or a stream of texts."""
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import Any
+
+from ner_id.gazetteer import ExactMatcher, FuzzyMatcher
+from ner_id.merge import DEFAULT_ADD_LABELS, Candidate, merge
+from ner_id.tagger import Tagger
+from ner_id.tokenize import Token, Tokenized, Tokenizer
+from ner_id.types import LABELS, Document
+
+
+def check_text(text: object) -> str:
+    """Return ``text`` if it is a ``str``; otherwise raise a TypeError that says what to pass."""
+    if isinstance(text, str):
+        return text
+    if isinstance(text, (bytes, bytearray, memoryview)):
+        raise TypeError(f"text must be str, got {type(text).__name__}; decode it first, e.g. data.decode('utf-8')")
+    raise TypeError(f"text must be str, got {type(text).__name__}")
+
+
+@dataclass
+class Pipeline:
+    """Owns the components; call it on a text, or ``pipe`` a stream of texts.
+
+    One pipeline may be shared by threads: components keep no per-call state and the tagger
+    serialises its forward pass. Do not swap components while calls are running.
+    """
+
+    tokenizer: Tokenizer
+    tagger: Tagger | None
+    exact: ExactMatcher
+    fuzzy: FuzzyMatcher | None
+    add_labels: frozenset[str] = DEFAULT_ADD_LABELS
+    config: dict[str, Any] = field(default_factory=dict)
+
+    def __call__(self, text: str) -> Document:
+        return self._process([check_text(text)])[0]
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 32, n_process: int = 1) -> Iterator[Document]:
+        """Documents for ``texts``, in the same order; ``n_process > 1`` uses worker processes."""
+        if not isinstance(batch_size, int) or batch_size < 1:
+            raise ValueError(f"batch_size must be a positive int, got {batch_size!r}")
+        if not isinstance(n_process, int) or n_process < 1:
+            raise ValueError(f"n_process must be a positive int, got {n_process!r}")
+        batches = _batches((check_text(t) for t in texts), batch_size)
+        if n_process == 1:
+            for batch in batches:
+                yield from self._process(batch)
+            return
+        context = multiprocessing.get_context("spawn")
+        with context.Pool(n_process, initializer=_init_worker, initargs=(self.config,)) as pool:
+            for documents in pool.imap(_work, batches):
+                yield from documents
+
+    def _process(self, texts: Sequence[str]) -> list[Document]:
+        tokenized = [self.tokenizer(t) for t in texts]
+        sentences = [(d, s) for d, tok in enumerate(tokenized) for s in tok.sentence_tokens()]
+        tagged = self.tagger.tag([[t.text for t in s] for _, s in sentences]) if self.tagger else None
+        model: list[list[Candidate]] = [[] for _ in texts]
+        gazetteer: list[list[Candidate]] = [[] for _ in texts]
+        for k, (d, tokens) in enumerate(sentences):
+            if tagged is not None:
+                model[d] += [Candidate(tokens[s.first].start, tokens[s.end - 1].end, s.label, s.score)
+                             for s in tagged[k]]
+            gazetteer[d] += self._gazetteer(tokens)
+        add = self.add_labels if self.tagger else LABELS  # without a tagger, the gazetteer is all there is
+        return [Document(t, merge(t, model[d], gazetteer[d], add)) for d, t in enumerate(texts)]
+
+    def _gazetteer(self, tokens: list[Token]) -> list[Candidate]:
+        matches = self.exact.find(tokens)
+        if self.fuzzy is not None:
+            covered = {i for m in matches for i in range(m.first, m.end)}
+            matches += self.fuzzy.find(tokens, covered)
+        return [Candidate(m.start, m.stop, m.entry.label, m.score, m.entry.canonical, m.entry.kb_id)
+                for m in matches]
+
+    def tokenize(self, text: str) -> Tokenized:
+        """Tokens and sentences of ``text`` (offsets into ``text``)."""
+        return self.tokenizer(check_text(text))
+
+
+def _batches(items: Iterable[str], size: int) -> Iterator[list[str]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+_WORKER: Pipeline | None = None
+
+
+def _init_worker(config: dict[str, Any]) -> None:
+    global _WORKER
+    from ner_id import load
+
+    _WORKER = load(**config)
+
+
+def _work(batch: list[str]) -> list[Document]:
+    assert _WORKER is not None, "worker not initialised"
+    return _WORKER._process(batch)

@@ -1,0 +1,136 @@
+"""Tokenise Indonesian text with spaCy and split it into sentences, offsets into the caller's string.
+
+The text handed to spaCy differs from the caller's only by same-length replacements (lone
+surrogates become U+FFFD), so every token offset is an offset into the original string.
+Long texts are cut into chunks at paragraph, sentence or space boundaries before spaCy sees
+them, which keeps memory bounded; chunk offsets are added back.
+"""
+from __future__ import annotations
+
+import re
+import string
+from dataclasses import dataclass
+from functools import lru_cache
+
+import spacy
+from spacy.attrs import ORTH
+
+#: Abbreviations that end in a period and are not sentence ends (spaCy's ``id`` rules miss them).
+ABBREVIATIONS = (
+    "PT. Tbk. CV. Jl. Jln. Gg. No. Kec. Kab. Kel. Ds. Prov. Kota. H. Hj. Dr. dr. drg. Prof. Ir. Drs. Dra. "
+    "S.H. S.E. S.T. S.Sos. S.Pd. S.Kom. M.Si. M.Sc. M.M. M.H. M.Hum. M.Pd. M.A. Ph.D. Sp.A. Sp.PD. "
+    "dll. dsb. dkk. dst. tsb. yth. Yth. a.n. u.p. s.d. Bpk. Bp. Ibu. Sdr. Sdri. Kol. Brigjen. Mayjen. "
+    "Letjen. Jend. Kapt. Kompol. AKBP. Kombes. Irjen. St. Tn. Ny. Nn. KH. Rp. Tgl. tgl. Hlm. hlm. "
+    "Jan. Feb. Mar. Apr. Jun. Jul. Agu. Ags. Sep. Okt. Nov. Des. vs. Inc. Ltd. Co. Corp. Mr. Mrs. Ms."
+).split()
+#: Built-in emoticon exceptions that glue digits to brackets, as in ``(18/8),``.
+_EMOTICONS_TO_SPLIT = {"8)": ["8", ")"], "(-8": ["(", "-8"], "8-)": ["8-", ")"]}
+
+MAX_CHUNK_CHARS = 20_000
+MAX_SENTENCE_TOKENS = 150
+_BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"(?<=[.!?])\s"), re.compile(r"\s"))
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SENTENCE_END = {".", "!", "?", "…", "!?", "?!", "...", "?\"", ".\"", "!\""}
+_CLOSERS = set("\"'”’)]»")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token: its text and ``[start, end)`` offsets into the original string."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Tokenized:
+    """Tokens of a text (whitespace dropped) and sentences as ``[first, end)`` token index ranges."""
+
+    tokens: tuple[Token, ...]
+    sentences: tuple[tuple[int, int], ...]
+
+    def sentence_tokens(self) -> list[list[Token]]:
+        """Tokens grouped by sentence."""
+        return [list(self.tokens[a:b]) for a, b in self.sentences]
+
+
+def make_tokenizer() -> spacy.language.Language:
+    """spaCy's ``blank("id")`` with the Indonesian abbreviations and splits it misses."""
+    nlp = spacy.blank("id")
+    for abbreviation in ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+    for letter in string.ascii_uppercase:  # initials: "M. Irfan"
+        nlp.tokenizer.add_special_case(f"{letter}.", [{ORTH: f"{letter}."}])
+    for glued, parts in _EMOTICONS_TO_SPLIT.items():
+        nlp.tokenizer.add_special_case(glued, [{ORTH: p} for p in parts])
+    return nlp
+
+
+@lru_cache(maxsize=1)
+def shared_spacy() -> spacy.language.Language:
+    """One process-wide tokenizer-only spaCy pipeline (for ``Document.to_spacy``)."""
+    return make_tokenizer()
+
+
+def chunk_spans(text: str, limit: int = MAX_CHUNK_CHARS) -> list[tuple[int, int]]:
+    """Cut ``text`` into ``[start, end)`` pieces of at most ``limit`` characters at natural breaks."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        cut = 0
+        for pattern in _BREAKS:
+            ends = [m.end() for m in pattern.finditer(window, limit // 2)]
+            if ends:
+                cut = ends[-1]
+                break
+        cut = cut or limit  # one giant token: cut it hard
+        spans.append((start, start + cut))
+        start += cut
+    spans.append((start, len(text)))
+    return spans
+
+
+def safe_text(text: str) -> str:
+    """``text`` with lone surrogates (which spaCy cannot encode) replaced by U+FFFD; same length."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
+class Tokenizer:
+    """Tokenise text and find sentences; thread-safe (spaCy's tokenizer keeps no per-call state)."""
+
+    def __init__(self) -> None:
+        self._nlp = make_tokenizer()
+
+    @property
+    def vocab(self) -> spacy.vocab.Vocab:
+        """The spaCy vocabulary, for building ``Doc`` objects over these tokens."""
+        return self._nlp.vocab
+
+    def __call__(self, text: str) -> Tokenized:
+        safe = safe_text(text)
+        tokens: list[Token] = []
+        for start, end in chunk_spans(safe):
+            for tok in self._nlp.tokenizer(safe[start:end]):
+                if not tok.is_space and tok.text.strip():
+                    begin = start + tok.idx
+                    tokens.append(Token(text[begin:begin + len(tok.text)], begin, begin + len(tok.text)))
+        return Tokenized(tuple(tokens), tuple(_sentences(tokens, text)))
+
+
+def _sentences(tokens: list[Token], text: str) -> list[tuple[int, int]]:
+    """Sentence ranges: break after end punctuation (and closing quotes), at blank lines, and at long runs."""
+    ranges: list[tuple[int, int]] = []
+    first = 0
+    for i, token in enumerate(tokens):
+        last = i + 1 == len(tokens)
+        nxt = tokens[i + 1] if not last else None
+        end_here = token.text in _SENTENCE_END and not (nxt is not None and nxt.text in _CLOSERS | _SENTENCE_END)
+        end_here |= token.text in _CLOSERS and i > first and tokens[i - 1].text in _SENTENCE_END
+        if nxt is not None and "\n" in text[token.end:nxt.start]:
+            end_here = True
+        if end_here or last or i + 1 - first >= MAX_SENTENCE_TOKENS:
+            ranges.append((first, i + 1))
+            first = i + 1
+    return ranges

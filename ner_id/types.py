@@ -1,0 +1,58 @@
+"""The public result types: small frozen dataclasses, JSON-serialisable through ``to_dict``."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    import spacy.tokens
+
+Label = Literal["PER", "LOC", "ORG"]
+Source = Literal["model", "gazetteer", "model+gazetteer"]
+LABELS: tuple[str, ...] = ("PER", "LOC", "ORG")
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A typed mention; ``text == document_text[start:end]`` always holds."""
+
+    text: str
+    label: Label
+    start: int
+    end: int
+    score: float
+    source: Source
+    canonical: str | None = None
+    kb_id: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A processed text and its entities, sorted by start offset."""
+
+    text: str
+    entities: tuple[Entity, ...] = field(default_factory=tuple)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-serialisable dict: ``{"text", "entities": [...]}``."""
+        return {"text": self.text, "entities": [e.to_dict() for e in self.entities]}
+
+    def to_spacy(self) -> "spacy.tokens.Doc":
+        """A spaCy ``Doc`` over the same text with ``doc.ents`` set (for ``displacy.render``).
+
+        Lone surrogates, which spaCy cannot store, appear as U+FFFD; offsets are unchanged.
+        """
+        from ner_id.tokenize import safe_text, shared_spacy
+
+        doc = shared_spacy()(safe_text(self.text))
+        spans = []
+        for e in self.entities:
+            span = doc.char_span(e.start, e.end, label=e.label, alignment_mode="expand")
+            if span is not None and all(span.start >= s.end or span.end <= s.start for s in spans):
+                spans.append(span)
+        doc.ents = spans
+        return doc
+
