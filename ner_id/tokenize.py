@@ -120,17 +120,29 @@ class Tokenizer:
 
 
 def _sentences(tokens: list[Token], text: str) -> list[tuple[int, int]]:
-    """Sentence ranges: break after end punctuation (and closing quotes), at blank lines, and at long runs."""
+    """Sentence ranges: break after end punctuation (and quotes or brackets attached to it), at
+    line breaks, and after ``MAX_SENTENCE_TOKENS`` tokens."""
     ranges: list[tuple[int, int]] = []
     first = 0
     for i, token in enumerate(tokens):
-        last = i + 1 == len(tokens)
-        nxt = tokens[i + 1] if not last else None
-        end_here = token.text in _SENTENCE_END and not (nxt is not None and nxt.text in _CLOSERS | _SENTENCE_END)
-        end_here |= token.text in _CLOSERS and i > first and tokens[i - 1].text in _SENTENCE_END
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        attached = nxt is not None and nxt.start == token.end and nxt.text in _CLOSERS | _SENTENCE_END
+        closes = token.text in _SENTENCE_END or (
+            token.text in _CLOSERS and i > first and tokens[i - 1].end == token.start
+            and tokens[i - 1].text in _SENTENCE_END | _CLOSERS and _ends_sentence(tokens, i - 1))
+        end_here = (closes and not attached) or nxt is None or i + 1 - first >= MAX_SENTENCE_TOKENS
         if nxt is not None and "\n" in text[token.end:nxt.start]:
             end_here = True
-        if end_here or last or i + 1 - first >= MAX_SENTENCE_TOKENS:
+        if end_here:
             ranges.append((first, i + 1))
             first = i + 1
     return ranges
+
+
+def _ends_sentence(tokens: list[Token], i: int) -> bool:
+    """Whether token ``i`` is end punctuation, or a closer attached to end punctuation."""
+    while i >= 0 and tokens[i].text in _CLOSERS:
+        if i == 0 or tokens[i - 1].end != tokens[i].start:
+            return False
+        i -= 1
+    return i >= 0 and tokens[i].text in _SENTENCE_END

@@ -45,6 +45,9 @@ def main() -> None:
     rows: list[dict] = []
     with open(args.data / SOURCE, encoding="utf-8", newline="") as handle:
         records = [r for r in csv.DictReader(handle) if r["level"] != "desa_kelurahan"]
+    rank = {"provinsi": 0, "kabupaten_kota": 1, "kecamatan": 2}
+    # a bare "Bogor" or "Bandung" in news means the city: kota rows come before kabupaten rows
+    records.sort(key=lambda r: (rank[r["level"]], not r["nama"].startswith("Kota "), r["kode"]))
     for r in records:
         code, name, level = r["kode"], r["nama"].strip(), r["level"]
         row = {"label": "LOC", "kb_id": f"kemendagri:{code}"}

@@ -1,0 +1,103 @@
+"""The ``ner-id`` command line: ``ner-id extract`` and ``ner-id evaluate``."""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import deque
+from collections.abc import Iterator
+from pathlib import Path
+
+from ner_id.io import BadRecord, InputError, LineWriter, Record, done_ids, expand_inputs, read_records
+from ner_id.writers import open_writer
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="ner-id", description="Entities in Indonesian text.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    extract = commands.add_parser("extract", help="extract entities from files of documents")
+    extract.add_argument("inputs", nargs="+", metavar="INPUT", help=".jsonl[.gz], .csv, .parquet, .txt or a folder")
+    extract.add_argument("-o", "--output", required=True, type=Path)
+    extract.add_argument("--format", choices=["jsonl", "csv", "parquet"], default=None,
+                         help="output format (default: from OUTPUT's suffix, else jsonl)")
+    extract.add_argument("--text-field", default="text")
+    extract.add_argument("--id-field", default=None)
+    extract.add_argument("--workers", type=int, default=1)
+    extract.add_argument("--batch-size", type=int, default=32)
+    extract.add_argument("--resume", action="store_true", help="skip ids already in OUTPUT (JSONL only)")
+    extract.add_argument("--errors", type=Path, default=None, help="JSONL file for records that cannot be read")
+    extract.add_argument("--quiet", action="store_true", help="no progress bar")
+    extract.add_argument("--no-model", action="store_true", help="gazetteers only (fast, lower recall)")
+    evaluate = commands.add_parser("evaluate", help="P / R / F1 on two-column CoNLL files")
+    evaluate.add_argument("files", nargs="+", type=Path)
+    evaluate.add_argument("--no-model", action="store_true")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "evaluate":
+            from ner_id.evaluate import main as evaluate_main
+
+            return evaluate_main([str(f) for f in args.files] + (["--no-model"] if args.no_model else []))
+        return _extract(args, parser)
+    except (InputError, OSError) as error:
+        print(f"ner-id: error: {error}", file=sys.stderr)
+        return 2
+
+
+def _extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    fmt = args.format or {".csv": "csv", ".parquet": "parquet"}.get(args.output.suffix, "jsonl")
+    if args.resume and fmt != "jsonl":
+        parser.error("--resume needs JSONL output")
+    if args.workers < 1 or args.batch_size < 1:
+        parser.error("--workers and --batch-size must be at least 1")
+    files = expand_inputs(args.inputs)
+    skip = done_ids(args.output) if args.resume else set()
+
+    import ner_id
+    from tqdm import tqdm
+
+    nlp = ner_id.load(model=not args.no_model)
+    errors = LineWriter(args.errors, append=args.resume) if args.errors else None
+    counts = {"docs": 0, "entities": 0, "errors": 0, "skipped": 0}
+    pending: deque[Record] = deque()
+
+    def texts() -> Iterator[str]:
+        for path in files:
+            for item in read_records(path, args.text_field, args.id_field, qualify_ids=len(files) > 1):
+                if isinstance(item, BadRecord):
+                    counts["errors"] += 1
+                    if errors:
+                        errors.write(item.to_dict())
+                elif item.id in skip:
+                    counts["skipped"] += 1
+                else:
+                    pending.append(item)
+                    yield item.text
+
+    start = time.perf_counter()
+    writer = open_writer(fmt, args.output, append=args.resume)
+    progress = tqdm(unit="doc", disable=args.quiet or not sys.stderr.isatty(), file=sys.stderr)
+    try:
+        for doc in nlp.pipe(texts(), batch_size=args.batch_size, n_process=args.workers):
+            record = pending.popleft()
+            writer.write(record.id, doc)
+            counts["docs"] += 1
+            counts["entities"] += len(doc.entities)
+            progress.update()
+    finally:
+        progress.close()
+        writer.close()
+        if errors:
+            errors.close()
+    elapsed = time.perf_counter() - start
+    print(f"docs {counts['docs']}, entities {counts['entities']}, errors {counts['errors']}, "
+          f"skipped {counts['skipped']}, {counts['docs'] / max(elapsed, 1e-9):.1f} docs/s", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,211 @@
+"""Streaming readers for article dumps, and crash-safe writers.
+
+Readers yield a ``Record`` per document or a ``BadRecord`` saying why a line could not be used
+(invalid JSON, missing or non-string text, undecodable bytes, truncated file); they never
+raise for a bad record, so documents in = documents out + errors.
+"""
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+import os
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+SUFFIXES = (".jsonl", ".jsonl.gz", ".txt", ".csv", ".parquet")
+
+
+class InputError(ValueError):
+    """An input path that cannot be read at all (missing, unknown format)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One document: where it came from, its id and its text."""
+
+    source: str
+    line: int
+    id: Any
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class BadRecord:
+    """A line that could not be turned into a document, and why."""
+
+    source: str
+    line: int
+    id: Any
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"source": self.source, "line": self.line, "id": self.id, "reason": self.reason}
+
+
+def expand_inputs(paths: list[str | Path]) -> list[Path]:
+    """Files named, plus the readable files inside named folders (sorted); InputError otherwise."""
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and p.name.endswith(SUFFIXES))
+            if not found:
+                raise InputError(f"{path}: folder holds no {', '.join(SUFFIXES)} files")
+            files += found
+        elif path.is_file():
+            if not path.name.endswith(SUFFIXES):
+                raise InputError(f"{path}: unknown input format; use one of {', '.join(SUFFIXES)}")
+            files.append(path)
+        else:
+            raise InputError(f"{path}: no such file or folder")
+    return files
+
+
+def read_records(path: Path, text_field: str = "text", id_field: str | None = None,
+                 qualify_ids: bool = False) -> Iterator[Record | BadRecord]:
+    """Stream the documents of one input file.
+
+    Without ``id_field`` (or for ``.txt``) a document's id is its line number, prefixed with the
+    file name when ``qualify_ids`` (several inputs).
+    """
+    name = path.name
+    default_id = (lambda n: f"{name}:{n}") if qualify_ids else (lambda n: n)
+    if name.endswith(".txt"):
+        rows = _text_lines(path)
+        for line, text in rows:
+            if isinstance(text, BadRecord):
+                yield BadRecord(str(path), line, default_id(line), text.reason)
+            elif text.strip():
+                yield Record(str(path), line, default_id(line), text.rstrip("\r\n"))
+        return
+    if name.endswith((".jsonl", ".jsonl.gz")):
+        rows = ((line, _parse_json(raw)) for line, raw in _text_lines(path))
+    elif name.endswith(".csv"):
+        rows = _csv_rows(path)
+    else:
+        rows = _parquet_rows(path)
+    for line, row in rows:
+        yield _to_record(str(path), line, row, text_field, id_field, default_id(line))
+
+
+def _text_lines(path: Path) -> Iterator[tuple[int, Any]]:
+    """(line number, decoded line or BadRecord); a truncated gzip ends with one BadRecord."""
+    opener = gzip.open if path.name.endswith(".gz") else open
+    line = 0
+    try:
+        with opener(path, "rb") as handle:
+            for line, raw in enumerate(handle, 1):
+                try:
+                    yield line, raw.decode("utf-8")
+                except UnicodeDecodeError as error:
+                    yield line, BadRecord("", line, None, f"undecodable bytes ({error.reason} at byte {error.start})")
+    except (EOFError, OSError, zlib.error) as error:
+        yield line + 1, BadRecord("", line + 1, None, f"unreadable file after line {line}: {error}")
+
+
+def _parse_json(raw: Any) -> Any:
+    if isinstance(raw, BadRecord):
+        return raw
+    if not raw.strip():
+        return None
+    try:
+        return json.loads(raw)
+    except json.JSONDecodeError as error:
+        return BadRecord("", 0, None, f"invalid JSON ({error.msg} at column {error.colno})")
+
+
+def _csv_rows(path: Path) -> Iterator[tuple[int, Any]]:
+    with open(path, encoding="utf-8", errors="surrogateescape", newline="") as handle:
+        reader = csv.DictReader(handle)
+        try:
+            for row in reader:
+                if None in row:
+                    yield reader.line_num, BadRecord("", reader.line_num, None, "more fields than the header")
+                elif any(isinstance(v, str) and _has_surrogates(v) for v in row.values()):
+                    yield reader.line_num, BadRecord("", reader.line_num, None, "undecodable bytes")
+                else:
+                    yield reader.line_num, row
+        except csv.Error as error:
+            yield reader.line_num, BadRecord("", reader.line_num, None, f"malformed CSV: {error}")
+
+
+def _has_surrogates(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _parquet_rows(path: Path) -> Iterator[tuple[int, Any]]:
+    import pyarrow.parquet as pq
+
+    try:
+        parquet = pq.ParquetFile(path)
+        row = 0
+        for batch in parquet.iter_batches(batch_size=1024):
+            for record in batch.to_pylist():
+                row += 1
+                yield row, record
+    except Exception as error:  # pyarrow raises many types for corrupt files
+        yield 0, BadRecord("", 0, None, f"unreadable Parquet file: {error}")
+
+
+def _to_record(source: str, line: int, row: Any, text_field: str, id_field: str | None, fallback: Any
+               ) -> Record | BadRecord:
+    if isinstance(row, BadRecord):
+        return BadRecord(source, row.line or line, fallback, row.reason)
+    if row is None:
+        return BadRecord(source, line, fallback, "empty line")
+    if not isinstance(row, dict):
+        return BadRecord(source, line, fallback, f"expected a JSON object, got {type(row).__name__}")
+    doc_id = row.get(id_field, fallback) if id_field else fallback
+    if id_field and id_field not in row:
+        return BadRecord(source, line, fallback, f"missing id field {id_field!r}")
+    if text_field not in row:
+        return BadRecord(source, line, doc_id, f"missing text field {text_field!r}")
+    text = row[text_field]
+    if not isinstance(text, str):
+        return BadRecord(source, line, doc_id, f"text field {text_field!r} is {type(text).__name__}, not str")
+    return Record(source, line, doc_id, text)
+
+
+class LineWriter:
+    """Append whole lines and flush them, so a crash never leaves half a line behind."""
+
+    def __init__(self, path: Path, append: bool = False) -> None:
+        self._handle = open(path, "a" if append else "w", encoding="utf-8")
+
+    def write(self, obj: dict[str, Any]) -> None:
+        self._handle.write(json.dumps(obj, ensure_ascii=False) + "\n")
+        self._handle.flush()
+
+    def close(self) -> None:
+        self._handle.flush()
+        os.fsync(self._handle.fileno())
+        self._handle.close()
+
+
+def done_ids(path: Path) -> set[Any]:
+    """Ids of the complete lines of a JSONL output; a trailing partial line is cut off the file."""
+    if not path.exists():
+        return set()
+    data = path.read_bytes()
+    complete = data[: data.rfind(b"\n") + 1]
+    if len(complete) != len(data):
+        with open(path, "r+b") as handle:
+            handle.truncate(len(complete))
+    ids = set()
+    for raw in io.BytesIO(complete):
+        if raw.strip():
+            ids.add(_hashable(json.loads(raw)["id"]))
+    return ids
+
+
+def _hashable(value: Any) -> Any:
+    return json.dumps(value, sort_keys=True) if isinstance(value, (list, dict)) else value

@@ -1,0 +1,107 @@
+import json
+
+import pytest
+
+from ner_id.gazetteer import Entry, ExactMatcher, FuzzyMatcher, GazetteerError, default_paths, load_entries
+from ner_id.tokenize import Tokenizer
+
+from conftest import FIXTURES
+
+TOK = Tokenizer()
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return load_entries(default_paths())
+
+
+def find(matcher, text):
+    return [(text[m.start:m.stop], m.entry.canonical, m.entry.kb_id) for m in matcher.find(TOK(text).tokens)]
+
+
+def test_shipped_gazetteers_cover_each_kind(shipped):
+    kb = {e.kb_id for e in shipped}
+    assert {"iso3166:AF", "iso3166:US", "kemendagri:32", "org:sco", "org:id-kpk"} <= kb
+    assert any(k.startswith("kemendagri:") and k.count(".") == 2 for k in kb)  # kecamatan
+    assert any(k.startswith("geonames:") for k in kb)
+    assert {e.label for e in shipped} <= {"PER", "LOC", "ORG"}
+
+
+def test_exact_matching_is_case_aware_and_resolves_aliases(shipped):
+    matcher = ExactMatcher(shipped)
+    text = "Delegasi AS dan RI tiba di Bali, lalu ke Jabar; bali bukan nama."
+    found = find(matcher, text)
+    assert ("AS", "Amerika Serikat", "iso3166:US") in found
+    assert ("RI", "Indonesia", "iso3166:ID") in found
+    assert ("Jabar", "Jawa Barat", "kemendagri:32") in found
+    assert [f[0] for f in found].count("Bali") == 1
+    assert "bali" not in [f[0] for f in found]
+
+
+def test_longest_match_wins(shipped):
+    found = find(ExactMatcher(shipped), "Anggota Organisasi Kerja Sama Shanghai bertemu.")
+    assert found == [("Organisasi Kerja Sama Shanghai", "Organisasi Kerja Sama Shanghai", "org:sco")]
+
+
+def test_all_caps_headlines_match_long_names(shipped):
+    found = find(ExactMatcher(shipped), "BANJIR LANDA JAWA BARAT")
+    assert ("JAWA BARAT", "Jawa Barat", "kemendagri:32") in found
+
+
+def test_fuzzy_finds_typos_but_never_short_words(shipped):
+    fuzzy = FuzzyMatcher(shipped)
+    tokens = TOK("Pasukan dari Asfghanistan dan Uzbekistann serta as yang Ass Selasa").tokens
+    hits = fuzzy.find(tokens, covered=set())
+    assert [(m.entry.canonical, m.entry.kb_id) for m in hits] == [("Afghanistan", "iso3166:AF"),
+                                                                  ("Uzbekistan", "iso3166:UZ")]
+    assert all(0.84 <= m.score < 1.0 for m in hits)
+
+
+def test_fuzzy_skips_tokens_already_matched(shipped):
+    tokens = TOK("Asfghanistan").tokens
+    assert FuzzyMatcher(shipped).find(tokens, covered={0}) == []
+
+
+def test_user_gazetteer_tsv_and_jsonl(tmp_path):
+    entries = load_entries([FIXTURES / "gazetteer.tsv", FIXTURES / "gazetteer.jsonl"])
+    by_name = {e.name: e for e in entries}
+    assert by_name["Kezhi Institute"].aliases == ("KI", "Institut Kezhi")
+    assert by_name["Zhao Kezhi"].label == "PER" and by_name["Zhao Kezhi"].fuzzy is False
+    matcher = ExactMatcher(entries)
+    assert matcher.lookup("Institut  Kezhi").canonical == "Kezhi Institute"
+
+
+@pytest.mark.parametrize("content,message", [
+    ('{"name": "X", "label": "PLACE"}', "'label' must be one of"),
+    ('{"label": "LOC"}', "'name' must be a non-empty string"),
+    ('{"name": "X", "label": "LOC", "colour": 1}', "unknown fields"),
+    ('{"name": "X", "label": "LOC", "aliases": "Y"}', "'aliases' must be a list"),
+    ('not json', "invalid JSON"),
+    ('[1, 2]', "expected a JSON object"),
+])
+def test_invalid_jsonl_names_file_and_line(tmp_path, content, message):
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"name": "Ok", "label": "ORG"}\n' + content + "\n", encoding="utf-8")
+    with pytest.raises(GazetteerError, match=message) as info:
+        load_entries([path])
+    assert f"{path}:2" in str(info.value)
+
+
+def test_invalid_tsv_and_paths(tmp_path):
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("name\tlabel\nJakarta\tLOC\textra\n", encoding="utf-8")
+    with pytest.raises(GazetteerError, match=r"bad.tsv:2: expected 2 columns"):
+        load_entries([bad])
+    with pytest.raises(GazetteerError, match="not found"):
+        load_entries([tmp_path / "missing.jsonl"])
+    with pytest.raises(GazetteerError, match="must end in"):
+        load_entries([FIXTURES / "articles.txt"])
+    binary = tmp_path / "latin.jsonl"
+    binary.write_bytes(json.dumps({"name": "Caf", "label": "ORG"}).encode() + b"\xe9\n")
+    with pytest.raises(GazetteerError, match="not UTF-8"):
+        load_entries([binary])
+
+
+def test_entry_surfaces():
+    entry = Entry("Amerika Serikat", "LOC", "Amerika Serikat", "iso3166:US", ("AS",))
+    assert entry.surfaces == ("Amerika Serikat", "AS")
