@@ -14,22 +14,23 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ner_id.gazetteer import ExactMatcher, FuzzyMatcher, GazetteerError, default_paths, load_entries
-from ner_id.merge import DEFAULT_ADD_LABELS
+from ner_id.merge import DEFAULT_ADD_LABELS, DEFAULT_OVERRIDE_LABELS
 from ner_id.pipeline import Pipeline
 from ner_id.tagger import ModelError, Tagger
 from ner_id.tokenize import Tokenizer
-from ner_id.types import LABELS, Document, Entity
+from ner_id.types import LABELS, Document, Entity, EntityGroup
 
 if TYPE_CHECKING:
     import pandas as pd
 
 __version__ = "0.1.0"
-__all__ = ["LABELS", "Document", "Entity", "GazetteerError", "ModelError", "Pipeline", "extract", "extract_df", "load"]
+__all__ = ["LABELS", "Document", "Entity", "EntityGroup", "GazetteerError", "ModelError", "Pipeline", "extract", "extract_df", "load"]
 
 
 def load(
     *, model: bool = True, gazetteers: Iterable[str | Path] = (), default_gazetteers: bool = True,
     fuzzy: bool = True, add_labels: Iterable[str] = DEFAULT_ADD_LABELS,
+    override_labels: Iterable[str] = DEFAULT_OVERRIDE_LABELS, group: bool = True,
 ) -> Pipeline:
     """Build the default pipeline, offline, from the files shipped in the package.
 
@@ -39,17 +40,22 @@ def load(
         default_gazetteers: include the shipped gazetteers.
         fuzzy: also find near-misses of gazetteer names ("Asfghanistan").
         add_labels: labels of gazetteer matches added where the tagger found nothing.
+        override_labels: gazetteer labels that replace the tagger's label on the same span.
+        group: trim titles, split swallowed neighbours and group mentions of one thing
+            (``doc.groups``); ``False`` returns the merged spans as they are.
     """
     user = [Path(p) for p in ([gazetteers] if isinstance(gazetteers, (str, Path)) else gazetteers)]
     entries = load_entries([*user, *(default_paths() if default_gazetteers else [])])
-    labels = frozenset(add_labels)
-    if not labels <= set(LABELS):
-        raise ValueError(f"add_labels must be a subset of {list(LABELS)}, got {sorted(labels)}")
+    labels, override = frozenset(add_labels), frozenset(override_labels)
+    for name, value in (("add_labels", labels), ("override_labels", override)):
+        if not value <= set(LABELS):
+            raise ValueError(f"{name} must be a subset of {list(LABELS)}, got {sorted(value)}")
     config = {"model": model, "gazetteers": [str(p) for p in user], "default_gazetteers": default_gazetteers,
-              "fuzzy": fuzzy, "add_labels": sorted(labels)}
+              "fuzzy": fuzzy, "add_labels": sorted(labels), "override_labels": sorted(override), "group": group}
     return Pipeline(
         tokenizer=Tokenizer(), tagger=Tagger() if model else None, exact=ExactMatcher(entries),
-        fuzzy=FuzzyMatcher(entries) if fuzzy else None, add_labels=labels, config=config,
+        fuzzy=FuzzyMatcher(entries) if fuzzy else None, add_labels=labels, override_labels=override,
+        group=group, config=config,
     )
 
 

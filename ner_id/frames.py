@@ -13,12 +13,16 @@ if TYPE_CHECKING:
     from ner_id.pipeline import Pipeline
 
 ENTITY_COLUMNS = [f.name for f in fields(Entity)]
+ENTITY_DTYPES = {"text": object, "label": object, "start": "int64", "end": "int64", "score": "float64",
+                 "source": object, "canonical": object, "kb_id": object}
 
 
-def entity_rows(key: str, ids: Iterable[Any], documents: Iterable[Document]) -> pd.DataFrame:
-    """A frame with ``key`` plus the entity fields, one row per entity."""
+def entity_rows(key: str, ids: Iterable[Any], documents: Iterable[Document], key_dtype: Any = object
+                ) -> pd.DataFrame:
+    """A frame with ``key`` plus the entity fields, one row per entity, with fixed dtypes."""
     rows = [{key: i, **e.to_dict()} for i, doc in zip(ids, documents) for e in doc.entities]
-    return pd.DataFrame(rows, columns=[key, *ENTITY_COLUMNS])
+    frame = pd.DataFrame(rows, columns=[key, *ENTITY_COLUMNS])
+    return frame.astype({key: key_dtype, **ENTITY_DTYPES})
 
 
 def entities_frame(nlp: "Pipeline", df: pd.DataFrame, text_col: str = "text", id_col: str | None = None,
@@ -35,4 +39,5 @@ def entities_frame(nlp: "Pipeline", df: pd.DataFrame, text_col: str = "text", id
             raise TypeError(f"{text_col!r} must hold str; row {df.index[position]!r} has {type(text).__name__}")
     key = id_col or "row"
     ids = df[id_col].tolist() if id_col else list(df.index)
-    return entity_rows(key, ids, nlp.pipe(texts, batch_size=batch_size, n_process=n_process))
+    key_dtype = df[id_col].dtype if id_col else df.index.dtype
+    return entity_rows(key, ids, nlp.pipe(texts, batch_size=batch_size, n_process=n_process), key_dtype)

@@ -2,7 +2,8 @@
 
 Policy (measured on the dev splits, see the README):
 - a gazetteer match with the same boundaries as a model span confirms it: source
-  ``model+gazetteer``; the canonical name and kb_id are kept when the labels agree;
+  ``model+gazetteer``; the canonical name and kb_id are kept when the labels agree, and when
+  they disagree the gazetteer's label wins if it is in ``override_labels``;
 - where they overlap with different boundaries, the model's span wins;
 - a gazetteer match the model missed is added when its label is in ``add_labels``
   (by default LOC and ORG: countries, regions and acronyms are reliable; one-word person
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from ner_id.types import Entity
 
 DEFAULT_ADD_LABELS = frozenset({"LOC", "ORG"})
+DEFAULT_OVERRIDE_LABELS: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,18 +35,18 @@ class Candidate:
 
 def merge(
     text: str, model: Sequence[Candidate], gazetteer: Sequence[Candidate],
-    add_labels: Iterable[str] = DEFAULT_ADD_LABELS,
+    add_labels: Iterable[str] = DEFAULT_ADD_LABELS, override_labels: Iterable[str] = DEFAULT_OVERRIDE_LABELS,
 ) -> tuple[Entity, ...]:
     """Entities sorted by start; ``text[e.start:e.end] == e.text`` for each."""
-    add = frozenset(add_labels)
+    add, override = frozenset(add_labels), frozenset(override_labels)
     exact = {(g.start, g.end): g for g in gazetteer}
     entities = []
     for m in model:
         g = exact.get((m.start, m.end))
         if g is None:
             entities.append(_entity(text, m, "model"))
-        elif g.label == m.label:
-            entities.append(_entity(text, m, "model+gazetteer", max(m.score, g.score), g))
+        elif g.label == m.label or g.label in override:
+            entities.append(_entity(text, g, "model+gazetteer", max(m.score, g.score), g))
         else:
             entities.append(_entity(text, m, "model+gazetteer"))
     ordered = sorted(model, key=lambda m: m.start)

@@ -3,15 +3,19 @@ from __future__ import annotations
 
 import multiprocessing
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from typing import Any
 
+from ner_id.consolidate import consolidate
 from ner_id.gazetteer import ExactMatcher, FuzzyMatcher
-from ner_id.merge import DEFAULT_ADD_LABELS, Candidate, merge
+from ner_id.merge import DEFAULT_ADD_LABELS, DEFAULT_OVERRIDE_LABELS, Candidate, merge
 from ner_id.tagger import Tagger
 from ner_id.tokenize import Token, Tokenized, Tokenizer
-from ner_id.types import LABELS, Document
+from ner_id.types import LABELS, Document, Entity
+
+
+MAX_TAGGER_CHARS = 50  # longer tokens are never names; the tagger sees their first characters
 
 
 def check_text(text: object) -> str:
@@ -36,6 +40,8 @@ class Pipeline:
     exact: ExactMatcher
     fuzzy: FuzzyMatcher | None
     add_labels: frozenset[str] = DEFAULT_ADD_LABELS
+    override_labels: frozenset[str] = DEFAULT_OVERRIDE_LABELS
+    group: bool = True
     config: dict[str, Any] = field(default_factory=dict)
 
     def __call__(self, text: str) -> Document:
@@ -60,7 +66,7 @@ class Pipeline:
     def _process(self, texts: Sequence[str]) -> list[Document]:
         tokenized = [self.tokenizer(t) for t in texts]
         sentences = [(d, s) for d, tok in enumerate(tokenized) for s in tok.sentence_tokens()]
-        tagged = self.tagger.tag([[t.text for t in s] for _, s in sentences]) if self.tagger else None
+        tagged = self.tagger.tag([[t.text[:MAX_TAGGER_CHARS] for t in s] for _, s in sentences]) if self.tagger else None
         model: list[list[Candidate]] = [[] for _ in texts]
         gazetteer: list[list[Candidate]] = [[] for _ in texts]
         for k, (d, tokens) in enumerate(sentences):
@@ -69,7 +75,14 @@ class Pipeline:
                              for s in tagged[k]]
             gazetteer[d] += self._gazetteer(tokens)
         add = self.add_labels if self.tagger else LABELS  # without a tagger, the gazetteer is all there is
-        return [Document(t, merge(t, model[d], gazetteer[d], add)) for d, t in enumerate(texts)]
+        documents = []
+        for d, text in enumerate(texts):
+            entities = tuple(self._link(e) for e in merge(text, model[d], gazetteer[d], add, self.override_labels))
+            groups: tuple = ()
+            if self.group:
+                entities, groups = consolidate(text, entities, gazetteer[d])
+            documents.append(Document(text, entities, groups))
+        return documents
 
     def _gazetteer(self, tokens: list[Token]) -> list[Candidate]:
         matches = self.exact.find(tokens)
@@ -78,6 +91,17 @@ class Pipeline:
             matches += self.fuzzy.find(tokens, covered)
         return [Candidate(m.start, m.stop, m.entry.label, m.score, m.entry.canonical, m.entry.kb_id)
                 for m in matches]
+
+    def _link(self, e: Entity) -> Entity:
+        """Give a model span the gazetteer's canonical name and id when its whole text is a known name."""
+        if e.kb_id is not None:
+            return e
+        entry = self.exact.lookup(e.text)
+        if entry is None and e.label == "ORG" and e.text.startswith(("PT ", "PT. ")):
+            entry = self.exact.lookup(e.text.split(" ", 1)[1])
+        if entry is None or entry.label != e.label:
+            return e
+        return replace(e, canonical=entry.canonical, kb_id=entry.kb_id)
 
     def tokenize(self, text: str) -> Tokenized:
         """Tokens and sentences of ``text`` (offsets into ``text``)."""

@@ -28,6 +28,9 @@ _EMOTICONS_TO_SPLIT = {"8)": ["8", ")"], "(-8": ["(", "-8"], "8-)": ["8-", ")"]}
 
 MAX_CHUNK_CHARS = 20_000
 MAX_SENTENCE_TOKENS = 150
+#: spaCy's affix splitting is quadratic in the length of a whitespace-free run: cut longer runs.
+MAX_RUN_CHARS = 200
+_LONG_RUN = re.compile(r"\S{%d,}" % (MAX_RUN_CHARS + 1))
 _BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"(?<=[.!?])\s"), re.compile(r"\s"))
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _SENTENCE_END = {".", "!", "?", "…", "!?", "?!", "...", "?\"", ".\"", "!\""}
@@ -111,12 +114,25 @@ class Tokenizer:
     def __call__(self, text: str) -> Tokenized:
         safe = safe_text(text)
         tokens: list[Token] = []
-        for start, end in chunk_spans(safe):
+        for start, end in _pieces(safe):
             for tok in self._nlp.tokenizer(safe[start:end]):
                 if not tok.is_space and tok.text.strip():
                     begin = start + tok.idx
                     tokens.append(Token(text[begin:begin + len(tok.text)], begin, begin + len(tok.text)))
         return Tokenized(tuple(tokens), tuple(_sentences(tokens, text)))
+
+
+def _pieces(text: str) -> list[tuple[int, int]]:
+    """Chunks of ``text`` with whitespace-free runs longer than ``MAX_RUN_CHARS`` cut into slices."""
+    pieces: list[tuple[int, int]] = []
+    for start, end in chunk_spans(text):
+        position = start
+        for run in _LONG_RUN.finditer(text, start, end):
+            pieces.append((position, run.start()))
+            pieces += [(a, min(a + MAX_RUN_CHARS, run.end())) for a in range(run.start(), run.end(), MAX_RUN_CHARS)]
+            position = run.end()
+        pieces.append((position, end))
+    return [(a, b) for a, b in pieces if b > a]
 
 
 def _sentences(tokens: list[Token], text: str) -> list[tuple[int, int]]:

@@ -1,10 +1,11 @@
 """The public result types: small frozen dataclasses, JSON-serialisable through ``to_dict``."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
+    import pandas as pd
     import spacy.tokens
 
 Label = Literal["PER", "LOC", "ORG"]
@@ -24,9 +25,24 @@ class Entity:
     source: Source
     canonical: str | None = None
     kb_id: str | None = None
+    group: int | None = None  #: index into ``Document.groups``
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class EntityGroup:
+    """The mentions of one document that refer to the same thing, by first mention."""
+
+    canonical: str
+    label: Label
+    kb_id: str | None
+    mentions: tuple[Entity, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"canonical": self.canonical, "label": self.label, "kb_id": self.kb_id, "count": len(self.mentions),
+                "first": self.mentions[0].start, "mentions": [[m.start, m.end] for m in self.mentions]}
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,10 +51,20 @@ class Document:
 
     text: str
     entities: tuple[Entity, ...] = field(default_factory=tuple)
+    groups: tuple[EntityGroup, ...] = field(default_factory=tuple)
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain JSON-serialisable dict: ``{"text", "entities": [...]}``."""
-        return {"text": self.text, "entities": [e.to_dict() for e in self.entities]}
+        """Plain JSON-serialisable dict: ``{"text", "entities": [...], "groups": [...]}``."""
+        return {"text": self.text, "entities": [e.to_dict() for e in self.entities],
+                "groups": [g.to_dict() for g in self.groups]}
+
+    def to_frame(self) -> "pd.DataFrame":
+        """One row per entity, with its group's canonical name in ``group_canonical``."""
+        import pandas as pd
+
+        rows = [{**e.to_dict(), "group_canonical": self.groups[e.group].canonical if e.group is not None else None}
+                for e in self.entities]
+        return pd.DataFrame(rows, columns=[*(f.name for f in fields(Entity)), "group_canonical"])
 
     def to_spacy(self) -> "spacy.tokens.Doc":
         """A spaCy ``Doc`` over the same text with ``doc.ents`` set (for ``displacy.render``).

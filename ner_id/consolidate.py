@@ -1,0 +1,188 @@
+"""Group the mentions of one document that refer to the same thing.
+
+Steps, in order, each on spans of the original string:
+1. trim titles and honorifics off person mentions ("Presiden Joko Widodo" -> "Joko Widodo");
+2. split a person span that swallowed a gazetteer entity of another label at its edge
+   ("Tajikistan Rahimzoda Ramazon" -> LOC "Tajikistan" + PER "Rahimzoda Ramazon");
+3. group: same gazetteer id; "Long Name (ACR)" / "ACR (Long Name)" and "Joko Widodo (Jokowi)"
+   pairs; the same surface; a partial person name that fits exactly one full name;
+4. give each group one label (score-weighted vote) and a canonical name;
+5. add mentions the tagger missed whose exact surface is a confident member elsewhere.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ner_id.merge import Candidate
+from ner_id.types import Entity, EntityGroup
+
+TITLES = frozenset("""
+Presiden Wapres Wakil Menteri Mendagri Menlu Menhan Menkeu Menko Mensesneg Gubernur Wagub Bupati Wabup Walikota
+Wali Kota Bapak Pak Ibu Bu Sdr. Sdri. Saudara Kapolri Kapolda Kapolres Panglima Jenderal Jend. Letjen Mayjen
+Brigjen Kolonel Kombes Irjen AKBP Kompol Ketua Direktur Dirut Sekjen Raja Ratu Pangeran Syekh Kiai Kyai KH KH.
+Haji H. Hj. Dr. dr. Prof. Ir. Drs. Dra. Ustaz Ustadz Habib Tuan Nyonya Mr. Mrs. Ms. Sri Paus Perdana PM
+Kanselir Senator Hakim Jaksa Komisaris Inspektur Letnan Kapten Mayor Sersan Sekretaris Jenderal Dubes Duta Besar
+""".split()) - {"Sri"}
+_WORD = re.compile(r"\S+")
+CONFIDENT = 0.6
+
+
+def consolidate(text: str, entities: Sequence[Entity], gazetteer: Sequence[Candidate] = ()
+                ) -> tuple[tuple[Entity, ...], tuple[EntityGroup, ...]]:
+    """Entities (possibly trimmed, split or added) each with ``group`` set, and the groups."""
+    mentions = [_trim_titles(text, e) if e.label == "PER" else e for e in entities]
+    edges: dict[int, list[Candidate]] = defaultdict(list)
+    for g in gazetteer:
+        edges[g.start].append(g)
+        edges[g.end].append(g)
+    mentions = [m for e in mentions for m in _split_swallowed(text, e, edges)]
+    mentions = sorted(mentions, key=lambda e: e.start)
+    parent = list(range(len(mentions)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(i: int, j: int) -> None:
+        a, b = find(i), find(j)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+
+    by_key: dict[tuple[str, str], int] = {}
+    for i, m in enumerate(mentions):
+        for key in (("kb", m.kb_id or ""), ("surface", m.text)):
+            if key[1]:
+                if key in by_key and (key[0] == "kb" or mentions[by_key[key]].label == m.label):
+                    union(by_key[key], i)
+                by_key.setdefault(key, i)
+    for i, j in _parenthetical_pairs(text, mentions):
+        union(i, j)
+    _join_partial_names(mentions, union, find)
+
+    groups = _build_groups(mentions, find)
+    mentions = _add_missed(text, mentions, groups)
+    groups = _build_groups(mentions, lambda i: mentions[i].group)  # type: ignore[arg-type,return-value]
+    return tuple(mentions), groups
+
+
+def _trim_titles(text: str, e: Entity) -> Entity:
+    words = list(_WORD.finditer(e.text))
+    k = 0
+    while k < len(words) - 1 and words[k].group() in TITLES:
+        k += 1
+    if k == 0:
+        return e
+    start = e.start + words[k].start()
+    return replace(e, text=text[start:e.end], start=start)
+
+
+def _split_swallowed(text: str, e: Entity, edges: dict[int, list[Candidate]]) -> list[Entity]:
+    if e.label != "PER":
+        return [e]
+    for g in edges.get(e.start, []) + edges.get(e.end, []):
+        if g.label == e.label or not (e.start <= g.start and g.end <= e.end) or (g.start, g.end) == (e.start, e.end):
+            continue
+        if g.start == e.start:
+            rest = text[g.end:e.end]
+            start = g.end + len(rest) - len(rest.lstrip())
+            parts = [(g.start, g.end, g), (start, e.end, None)]
+        elif g.end == e.end:
+            rest = text[e.start:g.start]
+            parts = [(e.start, e.start + len(rest.rstrip()), None), (g.start, g.end, g)]
+        else:
+            continue
+        out = []
+        for a, b, linked in parts:
+            if b <= a:
+                return [e]
+            if linked is None:
+                out.append(replace(e, text=text[a:b], start=a, end=b))
+            else:
+                out.append(replace(e, text=text[a:b], start=a, end=b, label=linked.label, source="model+gazetteer",
+                                   canonical=linked.canonical, kb_id=linked.kb_id))
+        return out
+    return [e]
+
+
+def _is_acronym(word: str) -> bool:
+    letters = word.replace("-", "").replace(".", "")
+    return 2 <= len(letters) <= 10 and letters.isupper() and letters.isalnum()
+
+
+def _parenthetical_pairs(text: str, mentions: Sequence[Entity]) -> list[tuple[int, int]]:
+    """Pairs written "X (Y)": an acronym and its expansion, or a person and their short name."""
+    pairs = []
+    for i in range(len(mentions) - 1):
+        a, b = mentions[i], mentions[i + 1]
+        if text[a.end:b.start].strip() != "(" or text[b.end:b.end + 1] != ")":
+            continue
+        if a.label == "PER" and b.label == "PER" and " " not in b.text:
+            pairs.append((i, i + 1))
+        elif a.label != "PER" and (_is_acronym(b.text) != _is_acronym(a.text)):
+            pairs.append((i, i + 1))
+    return pairs
+
+
+def _join_partial_names(mentions: Sequence[Entity], union, find) -> None:
+    """A person mention whose words all belong to exactly one longer name joins that name's group."""
+    holders: dict[str, set[int]] = defaultdict(set)
+    names: dict[int, set[str]] = {}
+    for i, m in enumerate(mentions):
+        if m.label == "PER" and " " in m.text:
+            names[i] = set(m.text.split())
+            for word in names[i]:
+                holders[word].add(i)
+    for i, m in enumerate(mentions):
+        if m.label != "PER":
+            continue
+        words = set(m.text.split())
+        candidates = set.intersection(*(holders.get(w, set()) for w in words))
+        owners = {find(j) for j in candidates if words < names[j]}
+        if len(owners) == 1:
+            union(owners.pop(), i)
+
+
+def _build_groups(mentions: list[Entity], root) -> tuple[EntityGroup, ...]:
+    """Assign ``group`` indexes by first mention, vote labels, choose canonical names (in place)."""
+    members: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(mentions)):
+        members[root(i)].append(i)
+    groups = []
+    for index, (_, ids) in enumerate(sorted(members.items(), key=lambda kv: min(kv[1]))):
+        votes: dict[str, float] = defaultdict(float)
+        for i in ids:
+            votes[mentions[i].label] += mentions[i].score
+        label = max(votes, key=lambda k: (votes[k], k))
+        linked = [mentions[i] for i in ids if mentions[i].kb_id]
+        if linked:
+            canonical, kb_id = linked[0].canonical or linked[0].text, linked[0].kb_id
+        else:
+            expansions = [mentions[i].text for i in ids if not _is_acronym(mentions[i].text)]
+            canonical, kb_id = max(expansions or [mentions[i].text for i in ids], key=len), None
+        for i in ids:
+            mentions[i] = replace(mentions[i], label=label, group=index)
+        groups.append(EntityGroup(canonical, label, kb_id, tuple(mentions[i] for i in ids)))
+    return tuple(groups)
+
+
+def _add_missed(text: str, mentions: list[Entity], groups: Sequence[EntityGroup]) -> list[Entity]:
+    """Mentions the tagger missed: exact surfaces of confident members, at word boundaries."""
+    taken = bytearray(len(text))
+    for m in mentions:
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+    added = []
+    for group in groups:
+        confident = {m.text: m for m in group.mentions if m.score >= CONFIDENT and len(m.text) >= 3}
+        for surface, model in confident.items():
+            for hit in re.finditer(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", text):
+                start, end = hit.span()
+                if any(taken[start:end]):
+                    continue
+                taken[start:end] = b"\x01" * (end - start)
+                added.append(replace(model, start=start, end=end, text=text[start:end]))
+    return sorted(mentions + added, key=lambda e: (e.start, e.end))
