@@ -1,4 +1,4 @@
-"""The ``ner-id`` command line: ``ner-id extract`` and ``ner-id evaluate``."""
+"""The ``ner-id`` command line: ``ner-id extract``, ``ner-id topics`` and ``ner-id evaluate``."""
 from __future__ import annotations
 
 import argparse
@@ -28,6 +28,15 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--errors", type=Path, default=None, help="JSONL file for records that cannot be read")
     extract.add_argument("--quiet", action="store_true", help="no progress bar")
     extract.add_argument("--no-model", action="store_true", help="gazetteers only (fast, lower recall)")
+    topics = commands.add_parser("topics", help="discover the topics of a collection of documents")
+    topics.add_argument("inputs", nargs="+", metavar="INPUT")
+    topics.add_argument("-o", "--output", required=True, type=Path, help="JSON file: topics and per-document weights")
+    topics.add_argument("--n-topics", type=int, default=None, help="default: chosen automatically")
+    topics.add_argument("--text-field", default="text")
+    topics.add_argument("--id-field", default=None)
+    topics.add_argument("--seed", type=int, default=0)
+    topics.add_argument("--no-entities", action="store_true", help="do not list top entities per topic (faster)")
+    topics.add_argument("--errors", type=Path, default=None)
     evaluate = commands.add_parser("evaluate", help="P / R / F1 on two-column CoNLL files")
     evaluate.add_argument("files", nargs="+", type=Path)
     evaluate.add_argument("--no-model", action="store_true")
@@ -42,6 +51,8 @@ def main(argv: list[str] | None = None) -> int:
             from ner_id.evaluate import main as evaluate_main
 
             return evaluate_main([str(f) for f in args.files] + (["--no-model"] if args.no_model else []))
+        if args.command == "topics":
+            return _topics(args)
         return _extract(args, parser)
     except (InputError, OSError) as error:
         print(f"ner-id: error: {error}", file=sys.stderr)
@@ -96,6 +107,43 @@ def _extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     elapsed = time.perf_counter() - start
     print(f"docs {counts['docs']}, entities {counts['entities']}, errors {counts['errors']}, "
           f"skipped {counts['skipped']}, {counts['docs'] / max(elapsed, 1e-9):.1f} docs/s", file=sys.stderr)
+    return 0
+
+
+def _topics(args: argparse.Namespace) -> int:
+    import json
+
+    import ner_id
+    from ner_id.topics import discover
+
+    files = expand_inputs(args.inputs)
+    errors = LineWriter(args.errors) if args.errors else None
+    ids, texts, bad = [], [], 0
+    for path in files:
+        for item in read_records(path, args.text_field, args.id_field, qualify_ids=len(files) > 1):
+            if isinstance(item, BadRecord):
+                bad += 1
+                if errors:
+                    errors.write(item.to_dict())
+            else:
+                ids.append(item.id)
+                texts.append(item.text)
+    if errors:
+        errors.close()
+    start = time.perf_counter()
+    nlp = None if args.no_entities else ner_id.load(topic_model=None, keyphrases=False)
+    try:
+        found = discover(texts, n_topics=args.n_topics, seed=args.seed, nlp=nlp)
+    except ValueError as error:
+        print(f"ner-id: error: {error}", file=sys.stderr)
+        return 2
+    weights = found.weights.round(4)
+    result = {"topics": found.topics.to_dict(orient="records"),
+              "documents": [{"id": i, "topic": int(row.argmax()), "weights": row.tolist()}
+                            for i, row in zip(ids, weights.to_numpy())]}
+    args.output.write_text(json.dumps(result, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
+    print(f"docs {len(texts)}, topics {len(found.topics)}, errors {bad}, "
+          f"{time.perf_counter() - start:.1f} s", file=sys.stderr)
     return 0
 
 

@@ -2,7 +2,7 @@
 
 Steps, in order, each on spans of the original string:
 1. trim titles and honorifics off person mentions ("Presiden Joko Widodo" -> "Joko Widodo");
-2. split a person span that swallowed a gazetteer entity of another label at its edge
+2. split a country, region or acronym that a person span swallowed at its start
    ("Tajikistan Rahimzoda Ramazon" -> LOC "Tajikistan" + PER "Rahimzoda Ramazon");
 3. group: same gazetteer id; "Long Name (ACR)" / "ACR (Long Name)" and "Joko Widodo (Jokowi)"
    pairs; the same surface; a partial person name that fits exactly one full name;
@@ -19,26 +19,30 @@ from dataclasses import replace
 from ner_id.merge import Candidate
 from ner_id.types import Entity, EntityGroup
 
+#: Offices and honorifics that precede a name but are not part of it (noble and religious
+#: titles such as Pangeran, Raja or Kiai often are, and stay).
 TITLES = frozenset("""
 Presiden Wapres Wakil Menteri Mendagri Menlu Menhan Menkeu Menko Mensesneg Gubernur Wagub Bupati Wabup Walikota
 Wali Kota Bapak Pak Ibu Bu Sdr. Sdri. Saudara Kapolri Kapolda Kapolres Panglima Jenderal Jend. Letjen Mayjen
-Brigjen Kolonel Kombes Irjen AKBP Kompol Ketua Direktur Dirut Sekjen Raja Ratu Pangeran Syekh Kiai Kyai KH KH.
-Haji H. Hj. Dr. dr. Prof. Ir. Drs. Dra. Ustaz Ustadz Habib Tuan Nyonya Mr. Mrs. Ms. Sri Paus Perdana PM
-Kanselir Senator Hakim Jaksa Komisaris Inspektur Letnan Kapten Mayor Sersan Sekretaris Jenderal Dubes Duta Besar
-""".split()) - {"Sri"}
+Brigjen Kolonel Kombes Irjen AKBP Kompol Ketua Direktur Dirut Sekjen Haji H. Hj. Dr. dr. Prof. Ir. Drs. Dra.
+Tuan Nyonya Mr. Mrs. Ms. Perdana PM Kanselir Senator Hakim Jaksa Komisaris Inspektur Letnan Kapten Mayor Sersan
+Sekretaris Dubes Duta Besar
+""".split())
+#: Gazetteer ids that may be split off the start of a person span: countries, regions, provinces,
+#: kabupaten/kota, and organisations written as acronyms ("SCO Vladimir Norov").
+_SPLITTABLE = re.compile(r"^(?:iso3166:|region:|kemendagri:\d+(?:\.\d+)?$)")
 _WORD = re.compile(r"\S+")
-CONFIDENT = 0.6
+CONFIDENT = 0.75
 
 
 def consolidate(text: str, entities: Sequence[Entity], gazetteer: Sequence[Candidate] = ()
                 ) -> tuple[tuple[Entity, ...], tuple[EntityGroup, ...]]:
     """Entities (possibly trimmed, split or added) each with ``group`` set, and the groups."""
     mentions = [_trim_titles(text, e) if e.label == "PER" else e for e in entities]
-    edges: dict[int, list[Candidate]] = defaultdict(list)
+    starts: dict[int, list[Candidate]] = defaultdict(list)
     for g in gazetteer:
-        edges[g.start].append(g)
-        edges[g.end].append(g)
-    mentions = [m for e in mentions for m in _split_swallowed(text, e, edges)]
+        starts[g.start].append(g)
+    mentions = [m for e in mentions for m in _split_swallowed(text, e, starts)]
     mentions = sorted(mentions, key=lambda e: e.start)
     parent = list(range(len(mentions)))
 
@@ -57,7 +61,7 @@ def consolidate(text: str, entities: Sequence[Entity], gazetteer: Sequence[Candi
     for i, m in enumerate(mentions):
         for key in (("kb", m.kb_id or ""), ("surface", m.text)):
             if key[1]:
-                if key in by_key and (key[0] == "kb" or mentions[by_key[key]].label == m.label):
+                if key in by_key:
                     union(by_key[key], i)
                 by_key.setdefault(key, i)
     for i, j in _parenthetical_pairs(text, mentions):
@@ -81,31 +85,20 @@ def _trim_titles(text: str, e: Entity) -> Entity:
     return replace(e, text=text[start:e.end], start=start)
 
 
-def _split_swallowed(text: str, e: Entity, edges: dict[int, list[Candidate]]) -> list[Entity]:
+def _split_swallowed(text: str, e: Entity, starts: dict[int, list[Candidate]]) -> list[Entity]:
+    """Split a country or region that a person span swallowed at its start
+    ("Tajikistan Rahimzoda Ramazon"); a place name at the end is usually a surname, and stays."""
     if e.label != "PER":
         return [e]
-    for g in edges.get(e.start, []) + edges.get(e.end, []):
-        if g.label == e.label or not (e.start <= g.start and g.end <= e.end) or (g.start, g.end) == (e.start, e.end):
+    for g in starts.get(e.start, []):
+        rest = text[g.end:e.end]
+        splittable = _SPLITTABLE.match(g.kb_id or "") or (g.label == "ORG" and _is_acronym(text[g.start:g.end]))
+        if g.label == e.label or g.end >= e.end or g.score < 1.0 or not splittable or len(rest.split()) < 2:
             continue
-        if g.start == e.start:
-            rest = text[g.end:e.end]
-            start = g.end + len(rest) - len(rest.lstrip())
-            parts = [(g.start, g.end, g), (start, e.end, None)]
-        elif g.end == e.end:
-            rest = text[e.start:g.start]
-            parts = [(e.start, e.start + len(rest.rstrip()), None), (g.start, g.end, g)]
-        else:
-            continue
-        out = []
-        for a, b, linked in parts:
-            if b <= a:
-                return [e]
-            if linked is None:
-                out.append(replace(e, text=text[a:b], start=a, end=b))
-            else:
-                out.append(replace(e, text=text[a:b], start=a, end=b, label=linked.label, source="model+gazetteer",
-                                   canonical=linked.canonical, kb_id=linked.kb_id))
-        return out
+        start = g.end + len(rest) - len(rest.lstrip())
+        place = replace(e, text=text[g.start:g.end], end=g.end, label=g.label, source="model+gazetteer",
+                        canonical=g.canonical, kb_id=g.kb_id)
+        return [place, replace(e, text=text[start:e.end], start=start)]
     return [e]
 
 

@@ -1,4 +1,4 @@
-"""pandas views of results: one row per entity."""
+"""pandas views of results: one row per entity, or one per (document, group)."""
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 ENTITY_COLUMNS = [f.name for f in fields(Entity)]
 ENTITY_DTYPES = {"text": object, "label": object, "start": "int64", "end": "int64", "score": "float64",
-                 "source": object, "canonical": object, "kb_id": object}
+                 "source": object, "canonical": object, "kb_id": object, "group": "Int64"}
 
 
 def entity_rows(key: str, ids: Iterable[Any], documents: Iterable[Document], key_dtype: Any = object
@@ -27,7 +27,14 @@ def entity_rows(key: str, ids: Iterable[Any], documents: Iterable[Document], key
 
 def entities_frame(nlp: "Pipeline", df: pd.DataFrame, text_col: str = "text", id_col: str | None = None,
                    n_process: int = 1, batch_size: int = 32) -> pd.DataFrame:
-    """Run ``nlp`` over ``df[text_col]``; raises KeyError/TypeError naming the bad column or row."""
+    """Run ``nlp`` over ``df[text_col]``: one row per entity."""
+    texts, key, ids = _columns(df, text_col, id_col)
+    key_dtype = df[id_col].dtype if id_col else df.index.dtype
+    return entity_rows(key, ids, nlp.pipe(texts, batch_size=batch_size, n_process=n_process), key_dtype)
+
+
+def _columns(df: pd.DataFrame, text_col: str, id_col: str | None) -> tuple[list[str], str, list[Any]]:
+    """Texts, the id column's name and the ids; KeyError / TypeError naming the bad column or row."""
     if not isinstance(df, pd.DataFrame):
         raise TypeError(f"df must be a pandas DataFrame, got {type(df).__name__}")
     for column in (text_col, id_col):
@@ -38,6 +45,17 @@ def entities_frame(nlp: "Pipeline", df: pd.DataFrame, text_col: str = "text", id
         if not isinstance(text, str):
             raise TypeError(f"{text_col!r} must hold str; row {df.index[position]!r} has {type(text).__name__}")
     key = id_col or "row"
-    ids = df[id_col].tolist() if id_col else list(df.index)
-    key_dtype = df[id_col].dtype if id_col else df.index.dtype
-    return entity_rows(key, ids, nlp.pipe(texts, batch_size=batch_size, n_process=n_process), key_dtype)
+    return texts, key, (df[id_col].tolist() if id_col else list(df.index))
+
+
+GROUP_COLUMNS = ["canonical", "label", "kb_id", "count", "first_start", "first_end"]
+
+
+def groups_frame(nlp: "Pipeline", df: pd.DataFrame, text_col: str = "text", id_col: str | None = None,
+                 n_process: int = 1, batch_size: int = 32) -> pd.DataFrame:
+    """One row per (document, group): canonical, label, kb_id, mention count, first offsets."""
+    texts, key, ids = _columns(df, text_col, id_col)
+    rows = [{key: i, "canonical": g.canonical, "label": g.label, "kb_id": g.kb_id, "count": len(g.mentions),
+             "first_start": g.mentions[0].start, "first_end": g.mentions[0].end}
+            for i, doc in zip(ids, nlp.pipe(texts, batch_size=batch_size, n_process=n_process)) for g in doc.groups]
+    return pd.DataFrame(rows, columns=[key, *GROUP_COLUMNS])

@@ -3,7 +3,8 @@
 Policy (measured on the dev splits, see the README):
 - a gazetteer match with the same boundaries as a model span confirms it: source
   ``model+gazetteer``; the canonical name and kb_id are kept when the labels agree, and when
-  they disagree the gazetteer's label wins if it is in ``override_labels``;
+  they disagree the gazetteer's label wins if it is in ``override_labels``, or if the match is
+  fuzzy (a misspelt known name: "Asfghanistan" is a place whatever the tagger guessed);
 - where they overlap with different boundaries, the model's span wins;
 - a gazetteer match the model missed is added when its label is in ``add_labels``
   (by default LOC and ORG: countries, regions and acronyms are reliable; one-word person
@@ -45,7 +46,7 @@ def merge(
         g = exact.get((m.start, m.end))
         if g is None:
             entities.append(_entity(text, m, "model"))
-        elif g.label == m.label or g.label in override:
+        elif g.label == m.label or g.label in override or g.score < 1.0:
             entities.append(_entity(text, g, "model+gazetteer", max(m.score, g.score), g))
         else:
             entities.append(_entity(text, m, "model+gazetteer"))

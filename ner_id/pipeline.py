@@ -12,7 +12,8 @@ from ner_id.gazetteer import ExactMatcher, FuzzyMatcher
 from ner_id.merge import DEFAULT_ADD_LABELS, DEFAULT_OVERRIDE_LABELS, Candidate, merge
 from ner_id.tagger import Tagger
 from ner_id.tokenize import Token, Tokenized, Tokenizer
-from ner_id.types import LABELS, Document, Entity
+from ner_id.topics import TAXONOMY, TopicClassifier, keyphrases
+from ner_id.types import LABELS, Document, Entity, Topic
 
 
 MAX_TAGGER_CHARS = 50  # longer tokens are never names; the tagger sees their first characters
@@ -42,6 +43,8 @@ class Pipeline:
     add_labels: frozenset[str] = DEFAULT_ADD_LABELS
     override_labels: frozenset[str] = DEFAULT_OVERRIDE_LABELS
     group: bool = True
+    topic_model: TopicClassifier | None = None
+    keyphrases: bool = True
     config: dict[str, Any] = field(default_factory=dict)
 
     def __call__(self, text: str) -> Document:
@@ -75,14 +78,28 @@ class Pipeline:
                              for s in tagged[k]]
             gazetteer[d] += self._gazetteer(tokens)
         add = self.add_labels if self.tagger else LABELS  # without a tagger, the gazetteer is all there is
+        topics = self._topics(texts)
         documents = []
         for d, text in enumerate(texts):
             entities = tuple(self._link(e) for e in merge(text, model[d], gazetteer[d], add, self.override_labels))
             groups: tuple = ()
             if self.group:
                 entities, groups = consolidate(text, entities, gazetteer[d])
-            documents.append(Document(text, entities, groups))
+            phrases = keyphrases(text, tokenized[d], entities) if self.keyphrases else ()
+            documents.append(Document(text, entities, groups, phrases, topics[d]))
         return documents
+
+    def _topics(self, texts: Sequence[str], top: int = 3) -> list[tuple[Topic, ...]]:
+        """The ``top`` most likely topics of each non-blank text."""
+        found: list[tuple[Topic, ...]] = [() for _ in texts]
+        used = [i for i, t in enumerate(texts) if t.strip()]
+        if self.topic_model is None or not used:
+            return found
+        proba = self.topic_model.predict_proba([texts[i] for i in used])
+        for row, i in zip(proba.itertuples(index=False), used):
+            ranked = sorted(zip(proba.columns, row), key=lambda kv: -kv[1])[:top]
+            found[i] = tuple(Topic(str(c), TAXONOMY.get(str(c), str(c)), round(float(p), 4)) for c, p in ranked)
+        return found
 
     def _gazetteer(self, tokens: list[Token]) -> list[Candidate]:
         matches = self.exact.find(tokens)

@@ -46,17 +46,45 @@ class EntityGroup:
 
 
 @dataclass(frozen=True, slots=True)
+class Keyphrase:
+    """A key phrase of a document; ``start``/``end`` locate its first occurrence."""
+
+    text: str
+    score: float
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    """A topic label with its probability: ``id`` (English, stable), ``label`` (Indonesian)."""
+
+    id: str
+    label: str
+    score: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     """A processed text and its entities, sorted by start offset."""
 
     text: str
     entities: tuple[Entity, ...] = field(default_factory=tuple)
     groups: tuple[EntityGroup, ...] = field(default_factory=tuple)
+    keyphrases: tuple[Keyphrase, ...] = field(default_factory=tuple)
+    topics: tuple[Topic, ...] = field(default_factory=tuple)
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain JSON-serialisable dict: ``{"text", "entities": [...], "groups": [...]}``."""
+        """Plain JSON-serialisable dict: text, entities, groups, keyphrases, topics."""
         return {"text": self.text, "entities": [e.to_dict() for e in self.entities],
-                "groups": [g.to_dict() for g in self.groups]}
+                "groups": [g.to_dict() for g in self.groups],
+                "keyphrases": [k.to_dict() for k in self.keyphrases], "topics": [t.to_dict() for t in self.topics]}
 
     def to_frame(self) -> "pd.DataFrame":
         """One row per entity, with its group's canonical name in ``group_canonical``."""

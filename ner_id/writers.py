@@ -15,13 +15,15 @@ class Writer(Protocol):
 
 
 class JsonlWriter:
-    """``{"id", "entities": [...]}`` per line, flushed line by line."""
+    """``{"id", "entities", "topics", "keyphrases"}`` per line, flushed line by line."""
 
     def __init__(self, path: Path, append: bool) -> None:
         self._lines = LineWriter(path, append=append)
 
     def write(self, doc_id: Any, doc: Document) -> None:
-        self._lines.write({"id": doc_id, "entities": [e.to_dict() for e in doc.entities]})
+        self._lines.write({"id": doc_id, "entities": [e.to_dict() for e in doc.entities],
+                           "topics": [t.to_dict() for t in doc.topics],
+                           "keyphrases": [k.to_dict() for k in doc.keyphrases]})
 
     def close(self) -> None:
         self._lines.close()
@@ -71,7 +73,7 @@ def _schema() -> Any:
 
     return pa.schema([("id", pa.string()), ("text", pa.string()), ("label", pa.string()), ("start", pa.int64()),
                       ("end", pa.int64()), ("score", pa.float64()), ("source", pa.string()),
-                      ("canonical", pa.string()), ("kb_id", pa.string())])
+                      ("canonical", pa.string()), ("kb_id", pa.string()), ("group", pa.int64())])
 
 
 def open_writer(fmt: str, path: Path, append: bool = False) -> Writer:

@@ -27,7 +27,15 @@ def case_counts(raw_text: Path) -> tuple[Counter, Counter]:
     return lower, capital
 
 
+#: Capitalised words that are never names on their own in news text.
+NEVER_ALONE = set("""
+januari februari maret april mei juni juli agustus september oktober november desember senin selasa rabu kamis
+jumat sabtu minggu barat timur utara selatan tengah kota baru raya besar kecil lama pusat daerah negara kabupaten
+kecamatan desa pulau gunung sungai danau laut teluk tanjung bukit kampung pasar candi karang batu
+""".split())
+
+
 def ambiguous(name: str, lower: Counter, capital: Counter) -> bool:
     """True for a one-word name that is mostly used as an ordinary word."""
     key = name.lower()
-    return " " not in name and lower[key] > max(capital[key], 2)
+    return " " not in name and (key in NEVER_ALONE or lower[key] > max(capital[key], 2))

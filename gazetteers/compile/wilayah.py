@@ -3,8 +3,7 @@
 Source: ``gazetteer_sources/wilayah/kemendagri_2025_cahyadsn/wilayah.csv`` (cahyadsn/wilayah,
 MIT; Kepmendagri 2025 codes), read from the shared data folder. kb_id is the Kemendagri code
 (``kemendagri:32.73``). Province short forms (Jabar, DKI, ...) and major islands are written
-by hand. One-word kecamatan names that are ordinary words in running text are dropped, and
-kecamatan never fuzzy-match.
+by hand. A one-word kecamatan name matches only as "Kecamatan X"; kecamatan never fuzzy-match.
 
     python gazetteers/compile/wilayah.py --data ../shared/data
 """
@@ -60,8 +59,12 @@ def main() -> None:
             aliases = [] if ambiguous(short, lower, capital) else [short]
             aliases += [name.replace("Kabupaten ", "Kab. ")] if name.startswith("Kabupaten ") else []
             rows.append({"name": name, **row, "canonical": name, "aliases": aliases})
-        elif len(name) >= 4 and not ambiguous(name, lower, capital):
-            rows.append({"name": name, **row, "canonical": f"{name}, {r['nama_kabkota']}", "fuzzy": False})
+        elif len(name) >= 4:
+            # a one-word kecamatan name alone is too often a word or a surname: match "Kecamatan X" only
+            bare = " " in name and not ambiguous(name, lower, capital)
+            rows.append({"name": name if bare else f"Kecamatan {name}", **row,
+                         "canonical": f"{name}, {r['nama_kabkota']}", "aliases": [f"Kecamatan {name}"] if bare else [],
+                         "fuzzy": False})
     for island in ISLANDS:
         rows.append({"name": island, "label": "LOC", "canonical": island, "kb_id": f"island:{island.lower()}"})
     with open(OUT, "w", encoding="utf-8") as handle:

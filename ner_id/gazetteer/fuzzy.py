@@ -3,12 +3,13 @@
 Only capitalised runs of one to three tokens that no exact match covers are candidates. The
 match must keep the first letter, differ in length by at most two characters, and reach a
 similarity that rises for shorter names; names under ``min_length`` characters never
-fuzzy-match (so "as" never becomes AS).
+fuzzy-match (so "as" never becomes AS), and neither do spans made of common words (a typo is
+rare: "Pertama" is a word, not a misspelt "Pertamina").
 """
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from rapidfuzz import fuzz, process
 
@@ -22,9 +23,11 @@ MAX_TOKENS = 3
 class FuzzyMatcher:
     """Find near-misses ("Asfghanistan" -> Afghanistan) among entries that allow fuzzy matching."""
 
-    def __init__(self, entries: Sequence[Entry], min_length: int = 6, cutoff: float = 84.0) -> None:
+    def __init__(self, entries: Sequence[Entry], common_words: Collection[str] = frozenset(),
+                 min_length: int = 6, cutoff: float = 84.0) -> None:
         self.min_length = min_length
         self.cutoff = cutoff
+        self._common = common_words
         self._buckets: dict[tuple[str, int], dict[str, Entry]] = defaultdict(dict)
         for entry in entries:
             if entry.fuzzy:
@@ -58,7 +61,7 @@ class FuzzyMatcher:
             if j in covered or not _capitalised(tokens[j].text):
                 break
             surface = f"{surface} {tokens[j].text}" if j > i else tokens[j].text
-            if len(surface) < self.min_length:
+            if len(surface) < self.min_length or all(w.lower() in self._common for w in surface.split()):
                 continue
             hit = self._closest(surface)
             if hit is not None and (best is None or hit[1] > best.score):

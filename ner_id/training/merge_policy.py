@@ -12,7 +12,9 @@ from ner_id.evaluate import score
 from ner_id.training.ner import DEV_FILES
 
 POLICIES: dict[str, dict] = {
-    "model only": {"default_gazetteers": False},
+    "model only": {"default_gazetteers": False, "group": False},
+    "model only + grouping": {"default_gazetteers": False},
+    "add LOC+ORG, no grouping": {"add_labels": ["LOC", "ORG"], "group": False},
     "confirm only": {"add_labels": []},
     "add LOC": {"add_labels": ["LOC"]},
     "add LOC+ORG": {"add_labels": ["LOC", "ORG"]},
@@ -32,7 +34,7 @@ def main() -> None:
     dev = {Path(rel).parent.name: read_conll(args.data / rel) for rel in DEV_FILES}
     print(f"{'policy':<32}" + "".join(f"{name:>10}" for name in dev) + f"{'mean':>10}")
     for name, options in POLICIES.items():
-        nlp = ner_id.load(**options)
+        nlp = ner_id.load(topic_model=None, keyphrases=False, **options)
         f1 = [score(nlp, sentences)["micro"]["f1"] for sentences in dev.values()]
         print(f"{name:<32}" + "".join(f"{x:>10.4f}" for x in f1) + f"{sum(f1) / len(f1):>10.4f}", flush=True)
 

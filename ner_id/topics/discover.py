@@ -1,0 +1,89 @@
+"""Topic discovery over a collection: NMF on TF-IDF with Indonesian stop words (scikit-learn).
+
+With ``n_topics=None`` the number of topics is chosen among a few candidates by the silhouette
+of the documents' dominant topics (cosine, on TF-IDF); everything is seeded and deterministic.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+from sklearn.decomposition import NMF
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.metrics import silhouette_score
+
+from ner_id.topics.keyphrases import STOP
+
+if TYPE_CHECKING:
+    from ner_id.pipeline import Pipeline
+
+CANDIDATES = (4, 6, 8, 10, 12, 15, 20)
+_TOKEN = re.compile(r"(?u)\b[^\W\d_]{3,}\b")
+
+
+@dataclass(frozen=True)
+class Discovery:
+    """``topics``: id, top_terms, top_entities, size; ``weights``: one row per document, one column per topic."""
+
+    topics: pd.DataFrame
+    weights: pd.DataFrame
+
+
+def discover(texts: Sequence[str], n_topics: int | None = None, seed: int = 0, top_terms: int = 10,
+             nlp: "Pipeline | None" = None) -> Discovery:
+    """Find the themes of ``texts``; with ``nlp``, each topic also lists its most frequent entities."""
+    texts = list(texts)
+    if any(not isinstance(t, str) for t in texts):
+        raise TypeError("texts must hold str")
+    if len(texts) < 4:
+        raise ValueError(f"topic discovery needs at least 4 documents, got {len(texts)}")
+    if n_topics is not None and not 2 <= n_topics <= len(texts):
+        raise ValueError(f"n_topics must be between 2 and the number of documents, got {n_topics}")
+    stop = sorted({part for word in STOP for part in _TOKEN.findall(word)})  # as the vectorizer splits them
+    vectorizer = TfidfVectorizer(stop_words=stop, token_pattern=_TOKEN.pattern, lowercase=True,
+                                 sublinear_tf=True, max_df=0.5, min_df=2 if len(texts) >= 40 else 1,
+                                 max_features=20000)
+    matrix = vectorizer.fit_transform(texts)
+    k = n_topics or _choose_k(matrix, seed)
+    model = NMF(n_components=k, init="nndsvd", random_state=seed, max_iter=400)
+    weights = model.fit_transform(matrix)
+    sums = weights.sum(axis=1, keepdims=True)
+    weights = np.divide(weights, sums, out=np.zeros_like(weights), where=sums > 0)
+    terms = np.array(vectorizer.get_feature_names_out())
+    dominant = weights.argmax(axis=1)
+    entities = _top_entities(nlp, texts, dominant, k) if nlp is not None else [[] for _ in range(k)]
+    topics = pd.DataFrame({
+        "id": range(k),
+        "top_terms": [list(terms[np.argsort(-row)[:top_terms]]) for row in model.components_],
+        "top_entities": entities,
+        "size": [int((dominant == t).sum()) for t in range(k)],
+    })
+    return Discovery(topics, pd.DataFrame(weights, columns=[f"topic_{t}" for t in range(k)]))
+
+
+def _choose_k(matrix, seed: int) -> int:
+    n = matrix.shape[0]
+    candidates = [k for k in CANDIDATES if k <= max(2, n // 5)] or [2]
+    best_k, best = candidates[0], -2.0
+    sample = min(n, 2000)
+    for k in candidates:
+        labels = NMF(n_components=k, init="nndsvd", random_state=seed, max_iter=200).fit_transform(matrix).argmax(1)
+        if len(set(labels)) < 2:
+            continue
+        score = silhouette_score(matrix, labels, metric="cosine", sample_size=sample, random_state=seed)
+        if score > best:
+            best_k, best = k, score
+    return best_k
+
+
+def _top_entities(nlp: "Pipeline", texts: list[str], dominant: np.ndarray, k: int, top: int = 8) -> list[list[str]]:
+    counts = [Counter() for _ in range(k)]
+    for doc, topic in zip(nlp.pipe(texts, batch_size=32), dominant):
+        names = {(g.canonical, g.label) for g in doc.groups} or {(e.text, e.label) for e in doc.entities}
+        counts[topic].update(f"{name} ({label})" for name, label in names)
+    return [[name for name, _ in c.most_common(top)] for c in counts]

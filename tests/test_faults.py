@@ -1,0 +1,98 @@
+"""Faults: a killed run resumes without loss or duplicates; corrupted inputs become error records."""
+import gzip
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from ner_id.io import BadRecord, Record, read_records
+
+from conftest import EXAMPLES
+
+ARTICLES = [json.loads(line)["text"] for line in open(EXAMPLES / "articles.jsonl", encoding="utf-8")]
+
+
+def write_dump(path, count):
+    with open(path, "w", encoding="utf-8") as handle:
+        for i in range(count):
+            handle.write(json.dumps({"id": f"d{i}", "text": ARTICLES[i % len(ARTICLES)]}) + "\n")
+
+
+def extract(*args):
+    return [sys.executable, "-m", "ner_id.cli", "extract", *map(str, args), "--id-field", "id", "--no-model",
+            "--quiet", "--batch-size", "8"]
+
+
+def test_sigkill_then_resume_equals_an_uninterrupted_run(tmp_path):
+    dump, full, killed = tmp_path / "dump.jsonl", tmp_path / "full.jsonl", tmp_path / "killed.jsonl"
+    write_dump(dump, 4000)
+    subprocess.run(extract(dump, "-o", full), check=True)
+    process = subprocess.Popen(extract(dump, "-o", killed))
+    deadline = time.time() + 120
+    while time.time() < deadline and (not killed.exists() or killed.stat().st_size < 200_000):
+        time.sleep(0.05)
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    partial = killed.read_text(encoding="utf-8").count("\n")
+    assert 0 < partial < 4000, "the run must be killed mid-way"
+    subprocess.run(extract(dump, "-o", killed, "--resume"), check=True)
+    ids = [json.loads(line)["id"] for line in killed.read_text(encoding="utf-8").splitlines()]
+    assert len(ids) == len(set(ids)) == 4000
+    assert sorted(killed.read_text(encoding="utf-8").splitlines()) == sorted(full.read_text(encoding="utf-8").splitlines())
+
+
+def records(path, **kw):
+    return list(read_records(path, id_field="id", **kw))
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_corrupted_jsonl_and_gzip_never_crash(tmp_path, seed):
+    rng = random.Random(seed)
+    good = tmp_path / "good.jsonl"
+    write_dump(good, 50)
+    data = bytearray(good.read_bytes())
+    for _ in range(20):  # flip random bytes
+        data[rng.randrange(len(data))] = rng.randrange(256)
+    broken = tmp_path / "broken.jsonl"
+    broken.write_bytes(bytes(data))
+    out = records(broken)
+    assert all(isinstance(r, (Record, BadRecord)) for r in out)
+    lines = data.count(b"\n") + (0 if data.endswith(b"\n") else 1)
+    assert len(out) == lines  # every line is a document or an error
+    zipped = gzip.compress(good.read_bytes())
+    truncated = tmp_path / "truncated.jsonl.gz"
+    truncated.write_bytes(zipped[: rng.randrange(20, len(zipped) - 10)])
+    out = records(truncated)
+    assert isinstance(out[-1], BadRecord) and "unreadable" in out[-1].reason
+    garbage = tmp_path / "garbage.jsonl.gz"
+    garbage.write_bytes(bytes(rng.randrange(256) for _ in range(500)))
+    assert all(isinstance(r, BadRecord) for r in records(garbage))
+
+
+@pytest.mark.parametrize("content", [
+    b'id,text\n1,"Jakarta\n2,Bandung\n',          # unterminated quote
+    b'id,text\n1,Jakarta,extra\n2,Bali\n',        # too many fields
+    b'id,text\n1,\xff\xfeJakarta\n2,Bali\n',       # undecodable bytes
+    b'id,text\n1,Jakarta\n2',                      # truncated last row
+    b'\x00\x00\x00',
+])
+def test_corrupted_csv_never_crashes(tmp_path, content):
+    path = tmp_path / "in.csv"
+    path.write_bytes(content)
+    out = records(path)
+    assert all(isinstance(r, (Record, BadRecord)) for r in out)
+    for r in out:
+        if isinstance(r, Record):
+            assert isinstance(r.text, str)
+
+
+def test_corrupted_parquet_is_one_error(tmp_path):
+    path = tmp_path / "in.parquet"
+    path.write_bytes(b"PAR1" + b"\x00" * 100)
+    [bad] = records(path)
+    assert isinstance(bad, BadRecord) and "Parquet" in bad.reason

@@ -1,0 +1,119 @@
+import json
+
+import numpy as np
+import pytest
+
+import ner_id
+from ner_id.cli import main as cli_main
+from ner_id.topics import TAXONOMY, TopicClassifier, discover
+
+from conftest import EXAMPLES
+
+ARTICLES = {a["id"]: a["text"] for a in map(json.loads, open(EXAMPLES / "articles.jsonl", encoding="utf-8"))}
+THEMES = {
+    "sepak bola": ["Timnas Indonesia menang 2-0 atas Vietnam dalam laga kualifikasi Piala Dunia di Stadion {}.",
+                   "Pelatih timnas memuji gol cepat striker muda pada babak pertama pertandingan di {}.",
+                   "Suporter memadati stadion {} untuk mendukung klub kebanggaan mereka di liga."],
+    "ekonomi": ["Bank Indonesia menahan suku bunga acuan untuk menjaga inflasi dan nilai tukar rupiah di {}.",
+                "Harga saham perbankan naik setelah laporan laba kuartal ketiga diumumkan di {}.",
+                "Ekspor batu bara dan minyak sawit mendorong surplus neraca perdagangan, kata analis di {}."],
+    "bencana": ["Banjir bandang merendam ratusan rumah warga di {} setelah hujan deras semalaman.",
+                "BPBD mengevakuasi warga terdampak longsor dan gempa di {} ke tenda pengungsian.",
+                "Relawan menyalurkan bantuan logistik bagi korban banjir dan tanah longsor di {}."],
+}
+PLACES = ["Bandung", "Surabaya", "Medan", "Makassar", "Padang", "Palembang"]
+
+
+def corpus():
+    texts, labels = [], []
+    for label, templates in THEMES.items():
+        for i, place in enumerate(PLACES):
+            texts.append(templates[i % 3].format(place) + " " + templates[(i + 1) % 3].format(place))
+            labels.append(label)
+    return texts, labels
+
+
+def test_classifier_fit_predict_proba_save_load(tmp_path):
+    texts, labels = corpus()
+    clf = TopicClassifier().fit(texts, labels)
+    assert clf.predict(["Gol tunggal striker membawa timnas menang di stadion."]) == ["sepak bola"]
+    proba = clf.predict_proba(texts[:2])
+    assert list(proba.columns) == sorted(THEMES) and np.allclose(proba.sum(axis=1), 1.0)
+    path = tmp_path / "mine.npz"
+    clf.save(path)
+    again = TopicClassifier.load(path)
+    assert again.predict(texts) == clf.predict(texts)
+    assert np.allclose(again.predict_proba(texts).to_numpy(), clf.predict_proba(texts).to_numpy(), atol=1e-5)
+
+
+def test_classifier_errors(tmp_path):
+    with pytest.raises(RuntimeError, match="not fitted"):
+        TopicClassifier().predict(["x"])
+    with pytest.raises(ValueError, match="at least two different labels"):
+        TopicClassifier().fit(["a", "b"], ["x", "x"])
+    with pytest.raises(TypeError, match="item 1 is int"):
+        TopicClassifier().fit(["a", 3], ["x", "y"])
+    with pytest.raises(TypeError, match="not one str"):
+        TopicClassifier().fit("abc", ["x"])
+    bad = tmp_path / "bad.npz"
+    bad.write_bytes(b"not a model")
+    with pytest.raises(ValueError, match="cannot load topic classifier"):
+        TopicClassifier.load(bad)
+    pickled = tmp_path / "pickled.npz"
+    np.savez(pickled, format=np.array([{"evil": 1}], dtype=object))
+    with pytest.raises(ValueError, match="cannot load"):
+        TopicClassifier.load(pickled)
+
+
+def test_user_classifier_drives_doc_topics():
+    texts, labels = corpus()
+    nlp = ner_id.load(model=False, topic_model=TopicClassifier().fit(texts, labels))
+    doc = nlp("Banjir dan longsor melanda Garut; warga mengungsi.")
+    assert doc.topics[0].id == "bencana" and doc.topics[0].label == "bencana"
+    assert sum(t.score for t in doc.topics) <= 1.0001
+    assert nlp("   ").topics == ()
+    with pytest.raises(ValueError, match="topic_model"):
+        ner_id.load(model=False, topic_model="mine")
+
+
+def test_default_taxonomy_and_keyphrases(nlp):
+    doc = nlp(ARTICLES["laba-bri"])
+    assert doc.topics[0].id == "economy" and doc.topics[0].label == TAXONOMY["economy"]
+    doc = nlp(ARTICLES["sco-dushanbe"])
+    texts = [k.text for k in doc.keyphrases]
+    assert "latihan antiterorisme" in [t.lower() for t in texts] or "keamanan perbatasan" in [t.lower() for t in texts]
+    stop = {"dalam", "juga", "dan", "yang", "di", "ke", "dari", "untuk", "itu", "ini"}
+    for k in doc.keyphrases:
+        assert doc.text[k.start:k.end] == k.text
+        words = k.text.lower().split()
+        assert words[0] not in stop and words[-1] not in stop
+    assert doc.keyphrases[0].score == 1.0
+    assert all(a.score >= b.score for a, b in zip(doc.keyphrases, doc.keyphrases[1:]))
+
+
+def test_discover_is_deterministic_and_finds_the_themes():
+    texts, labels = corpus()
+    first = discover(texts, seed=0)
+    second = discover(texts, seed=0)
+    assert first.topics.equals(second.topics) and first.weights.equals(second.weights)
+    assert list(first.topics.columns) == ["id", "top_terms", "top_entities", "size"]
+    assert first.topics["size"].sum() == len(texts)
+    assert np.allclose(first.weights.sum(axis=1), 1.0)
+    fixed = discover(texts, n_topics=3, seed=0)
+    dominant = fixed.weights.to_numpy().argmax(axis=1)
+    for label in THEMES:  # each theme's documents share one dominant topic
+        assert len({d for d, l in zip(dominant, labels) if l == label}) == 1
+    with pytest.raises(ValueError, match="at least 4"):
+        discover(texts[:2])
+
+
+def test_topics_cli(tmp_path):
+    texts, _ = corpus()
+    data = tmp_path / "docs.jsonl"
+    data.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in enumerate(texts)) + "{bad\n")
+    out, errors = tmp_path / "topics.json", tmp_path / "errors.jsonl"
+    assert cli_main(["topics", str(data), "-o", str(out), "--id-field", "id", "--n-topics", "3",
+                     "--no-entities", "--errors", str(errors)]) == 0
+    result = json.loads(out.read_text())
+    assert len(result["topics"]) == 3 and len(result["documents"]) == len(texts)
+    assert len(errors.read_text().splitlines()) == 1
