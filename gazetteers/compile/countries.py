@@ -9,10 +9,11 @@ checked by hand, following Indonesian news usage.
 from __future__ import annotations
 
 import gettext
-import json
 from pathlib import Path
 
 import pycountry
+
+from common import write_jsonl
 
 OUT = Path(__file__).resolve().parent.parent / "10_countries.jsonl"
 
@@ -90,10 +91,7 @@ def main() -> None:
                      "aliases": aliases})
     for name, kb_id, aliases in EXTRA:
         rows.append({"name": name, "label": "LOC", "canonical": name, "kb_id": kb_id, "aliases": aliases})
-    with open(OUT, "w", encoding="utf-8") as handle:
-        for row in rows:
-            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
-    print(f"{OUT.name}: {len(rows)} entries")
+    write_jsonl(rows, OUT)
 
 
 if __name__ == "__main__":

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
 from pathlib import Path
 
-from common_words import ambiguous, case_counts
+from common import ambiguous, case_counts, write_jsonl
 
 OUT = Path(__file__).resolve().parent.parent / "30_wilayah.jsonl"
 SOURCE = "gazetteer_sources/wilayah/kemendagri_2025_cahyadsn/wilayah.csv"
@@ -67,10 +66,7 @@ def main() -> None:
                          "fuzzy": False})
     for island in ISLANDS:
         rows.append({"name": island, "label": "LOC", "canonical": island, "kb_id": f"island:{island.lower()}"})
-    with open(OUT, "w", encoding="utf-8") as handle:
-        for row in rows:
-            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
-    print(f"{OUT.name}: {len(rows)} entries from {args.data / SOURCE}")
+    write_jsonl(rows, OUT)
 
 
 if __name__ == "__main__":

@@ -18,3 +18,4 @@ __all__ = ["TAXONOMY", "Discovery", "TopicClassifier", "default_classifier", "di
 def default_classifier() -> TopicClassifier:
     """The shipped classifier over the default taxonomy (ids as in ``TAXONOMY``)."""
     return TopicClassifier.load(DEFAULT_MODEL)
+

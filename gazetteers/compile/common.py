@@ -1,10 +1,11 @@
-"""Which words are ordinary Indonesian words rather than names, counted on raw text.
+"""Helpers shared by the compile scripts: which words are ordinary words, and writing JSONL.
 
 A word that appears lower-case more often than capitalised in running text ("batu", "baru",
 "tengah") is ambiguous as a one-word place name; the compile scripts drop such one-word names.
 """
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from pathlib import Path
@@ -39,3 +40,11 @@ def ambiguous(name: str, lower: Counter, capital: Counter) -> bool:
     """True for a one-word name that is mostly used as an ordinary word."""
     key = name.lower()
     return " " not in name and (key in NEVER_ALONE or lower[key] > max(capital[key], 2))
+
+
+def write_jsonl(rows: list[dict], path: Path) -> None:
+    """Write gazetteer rows, one JSON object per line, and say how many."""
+    with open(path, "w", encoding="utf-8") as handle:
+        for row in rows:
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+    print(f"{path.name}: {len(rows)} entries")
