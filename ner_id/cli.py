@@ -40,6 +40,7 @@ def _parser() -> argparse.ArgumentParser:
     evaluate = commands.add_parser("evaluate", help="P / R / F1 on two-column CoNLL files")
     evaluate.add_argument("files", nargs="+", type=Path)
     evaluate.add_argument("--no-model", action="store_true")
+    evaluate.add_argument("--model-only", action="store_true")
     return parser
 
 
@@ -50,7 +51,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "evaluate":
             from ner_id.evaluate import main as evaluate_main
 
-            return evaluate_main([str(f) for f in args.files] + (["--no-model"] if args.no_model else []))
+            flags = ["--no-model"] * args.no_model + ["--model-only"] * args.model_only
+            return evaluate_main([str(f) for f in args.files] + flags)
         if args.command == "topics":
             return _topics(args)
         return _extract(args, parser)

@@ -1,6 +1,6 @@
 """Entity-level exact-span P / R / F1 (PER, LOC, ORG) on CoNLL files, through the public pipeline.
 
-    python -m ner_id.evaluate FILE.tsv [FILE.tsv ...] [--no-model] [--json]
+    python -m ner_id.evaluate FILE.tsv [FILE.tsv ...] [--no-model | --model-only] [--json]
 
 Each sentence's tokens are joined with single spaces into raw text; the pipeline tokenises it
 again and its entity offsets are compared with the gold spans, so tokenisation mismatches
@@ -67,11 +67,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="ner-id evaluate", description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="+", type=Path)
     parser.add_argument("--no-model", action="store_true", help="gazetteers only")
+    parser.add_argument("--model-only", action="store_true", help="the tagger alone: no gazetteers, no grouping")
     parser.add_argument("--json", action="store_true", help="print JSON instead of tables")
     args = parser.parse_args(argv)
     import ner_id
 
-    nlp = ner_id.load(model=not args.no_model)
+    options = {"default_gazetteers": False, "group": False} if args.model_only else {}
+    nlp = ner_id.load(model=not args.no_model, topic_model=None, keyphrases=False, **options)
     results = {}
     for path in args.files:
         try:

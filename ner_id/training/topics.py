@@ -1,12 +1,13 @@
 """Rebuild the shipped topic files: the word document-frequency table and the default taxonomy model.
 
-    python -m ner_id.training.topics --data ../shared/data [--cv]
+    python -m ner_id.training.topics --data ../shared/data         # rebuild the shipped files
+    python -m ner_id.training.topics --data ../shared/data --cv    # only measure TopicClassifier
 
 Training data, mapped to the taxonomy by ``ner_id.topics.taxonomy.SOURCE_LABELS``:
 detik_aspect (5 labels, one row per URL), IndoSum dev (olahraga, showbiz, hiburan, teknologi),
 PANL-BPPT sentences in blocks of eight (economy, international, science -> technology, sport),
 and weak labels: IndoSum "tajuk utama" articles dominated by one topic's seed keywords.
-``--cv`` also prints the stratified 5-fold accuracy (seed 0) of ``TopicClassifier`` on
+``--cv`` prints the stratified 5-fold accuracy (seed 0) of ``TopicClassifier`` on
 detik_aspect with its own five labels.
 """
 from __future__ import annotations
@@ -89,8 +90,11 @@ def cross_validate(data: Path) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
-    parser.add_argument("--cv", action="store_true")
+    parser.add_argument("--cv", action="store_true", help="only print the detik_aspect cross-validation accuracy")
     args = parser.parse_args()
+    if args.cv:
+        print(f"detik_aspect 5-fold CV accuracy (seed 0): {cross_validate(args.data):.4f}")
+        return
     table = document_frequencies(args.data / "raw_text")
     with gzip.open(MODELS / "idf.json.gz", "wt", encoding="utf-8") as handle:
         json.dump(table, handle, ensure_ascii=False)
@@ -99,8 +103,6 @@ def main() -> None:
     print("taxonomy training data:", dict(Counter(labels)))
     TopicClassifier(max_features=40000).fit(texts, labels).save(MODELS / "topics.npz")
     print("topics.npz written")
-    if args.cv:
-        print(f"detik_aspect 5-fold CV accuracy (seed 0): {cross_validate(args.data):.4f}")
 
 
 if __name__ == "__main__":
