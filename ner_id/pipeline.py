@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import islice
@@ -16,7 +17,8 @@ from ner_id.topics import TAXONOMY, TopicClassifier, keyphrases
 from ner_id.types import LABELS, Document, Entity, Topic
 
 
-MAX_TAGGER_CHARS = 50  # longer tokens are never names; the tagger sees their first characters
+MAX_TAGGER_CHARS = 50  # longer tokens are never names: the tagger sees their first characters, and spans
+                       # that contain one are dropped
 
 
 def check_text(text: object) -> str:
@@ -62,7 +64,8 @@ class Pipeline:
                 yield from self._process(batch)
             return
         context = multiprocessing.get_context("spawn")
-        with context.Pool(n_process, initializer=_init_worker, initargs=(self.config,)) as pool:
+        threads = max(1, (os.cpu_count() or 1) // n_process)  # n_process x threads never oversubscribes the cores
+        with context.Pool(n_process, initializer=_init_worker, initargs=(self.config, threads)) as pool:
             for documents in pool.imap(_work, batches):
                 yield from documents
 
@@ -75,7 +78,8 @@ class Pipeline:
         for k, (d, tokens) in enumerate(sentences):
             if tagged is not None:
                 model[d] += [Candidate(tokens[s.first].start, tokens[s.end - 1].end, s.label, s.score)
-                             for s in tagged[k]]
+                             for s in tagged[k]
+                             if all(len(t.text) <= MAX_TAGGER_CHARS for t in tokens[s.first:s.end])]
             gazetteer[d] += self._gazetteer(tokens)
         add = self.add_labels if self.tagger else LABELS  # without a tagger, the gazetteer is all there is
         topics = self._topics(texts)
@@ -134,10 +138,13 @@ def _batches(items: Iterable[str], size: int) -> Iterator[list[str]]:
 _WORKER: Pipeline | None = None
 
 
-def _init_worker(config: dict[str, Any]) -> None:
+def _init_worker(config: dict[str, Any], threads: int) -> None:
     global _WORKER
+    import torch
+
     from ner_id import load
 
+    torch.set_num_threads(threads)
     _WORKER = load(**config)
 
 

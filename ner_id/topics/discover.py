@@ -82,8 +82,18 @@ def _choose_k(matrix, seed: int) -> int:
 
 
 def _top_entities(nlp: "Pipeline", texts: list[str], dominant: np.ndarray, k: int, top: int = 8) -> list[list[str]]:
+    """Per topic, the entities most typical of its documents: count in the topic times the log of
+    how much more often they occur there than overall (so datelines and sources sink)."""
     counts = [Counter() for _ in range(k)]
+    overall: Counter = Counter()
     for doc, topic in zip(nlp.pipe(texts, batch_size=32), dominant):
         names = {(g.canonical, g.label) for g in doc.groups} or {(e.text, e.label) for e in doc.entities}
-        counts[topic].update(f"{name} ({label})" for name, label in names)
-    return [[name for name, _ in c.most_common(top)] for c in counts]
+        keys = {f"{name} ({label})" for name, label in names}
+        counts[topic].update(keys)
+        overall.update(keys)
+    sizes = np.bincount(dominant, minlength=k)
+    ranked = []
+    for t, c in enumerate(counts):
+        lift = {e: n * np.log1p((n / max(sizes[t], 1)) / (overall[e] / len(texts))) for e, n in c.items()}
+        ranked.append([e for e, _ in sorted(lift.items(), key=lambda kv: (-kv[1], kv[0]))[:top]])
+    return ranked
