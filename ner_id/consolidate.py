@@ -164,13 +164,15 @@ def _build_groups(mentions: list[Entity], root) -> tuple[EntityGroup, ...]:
 
 
 def _add_missed(text: str, mentions: list[Entity], groups: Sequence[EntityGroup]) -> list[Entity]:
-    """Mentions the tagger missed: exact surfaces of confident members, at word boundaries."""
+    """Mentions the tagger missed: exact surfaces of confident, capitalised members, at word boundaries
+    (in lower-case text a repeated word is too often not a name)."""
     taken = bytearray(len(text))
     for m in mentions:
         taken[m.start:m.end] = b"\x01" * (m.end - m.start)
     added = []
     for group in groups:
-        confident = {m.text: m for m in group.mentions if m.score >= CONFIDENT and len(m.text) >= 3}
+        confident = {m.text: m for m in group.mentions
+                     if m.score >= CONFIDENT and len(m.text) >= 3 and m.text[0].isupper()}
         for surface, model in confident.items():
             for hit in re.finditer(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", text):
                 start, end = hit.span()
