@@ -79,17 +79,12 @@ def _extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     pending: deque[Record] = deque()
 
     def texts() -> Iterator[str]:
-        for path in files:
-            for item in read_records(path, args.text_field, args.id_field, qualify_ids=len(files) > 1):
-                if isinstance(item, BadRecord):
-                    counts["errors"] += 1
-                    if errors:
-                        errors.write(item.to_dict())
-                elif item.id in skip:
-                    counts["skipped"] += 1
-                else:
-                    pending.append(item)
-                    yield item.text
+        for record in _records(files, args, errors, counts):
+            if record.id in skip:
+                counts["skipped"] += 1
+            else:
+                pending.append(record)
+                yield record.text
 
     start = time.perf_counter()
     writer = open_writer(fmt, args.output, append=args.resume)
@@ -112,6 +107,19 @@ def _extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     return 0
 
 
+def _records(files: list[Path], args: argparse.Namespace, errors: LineWriter | None,
+             counts: dict[str, int]) -> Iterator[Record]:
+    """The readable documents of ``files``; bad records are counted and written to ``errors``."""
+    for path in files:
+        for item in read_records(path, args.text_field, args.id_field, qualify_ids=len(files) > 1):
+            if isinstance(item, BadRecord):
+                counts["errors"] += 1
+                if errors:
+                    errors.write(item.to_dict())
+            else:
+                yield item
+
+
 def _topics(args: argparse.Namespace) -> int:
     import json
 
@@ -120,18 +128,11 @@ def _topics(args: argparse.Namespace) -> int:
 
     files = expand_inputs(args.inputs)
     errors = LineWriter(args.errors) if args.errors else None
-    ids, texts, bad = [], [], 0
-    for path in files:
-        for item in read_records(path, args.text_field, args.id_field, qualify_ids=len(files) > 1):
-            if isinstance(item, BadRecord):
-                bad += 1
-                if errors:
-                    errors.write(item.to_dict())
-            else:
-                ids.append(item.id)
-                texts.append(item.text)
+    counts = {"errors": 0}
+    records = list(_records(files, args, errors, counts))
     if errors:
         errors.close()
+    ids, texts = [r.id for r in records], [r.text for r in records]
     start = time.perf_counter()
     nlp = None if args.no_entities else ner_id.load(topic_model=None, keyphrases=False)
     try:
@@ -144,7 +145,7 @@ def _topics(args: argparse.Namespace) -> int:
               "documents": [{"id": i, "topic": int(row.argmax()), "weights": row.tolist()}
                             for i, row in zip(ids, weights.to_numpy())]}
     args.output.write_text(json.dumps(result, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
-    print(f"docs {len(texts)}, topics {len(found.topics)}, errors {bad}, "
+    print(f"docs {len(texts)}, topics {len(found.topics)}, errors {counts['errors']}, "
           f"{time.perf_counter() - start:.1f} s", file=sys.stderr)
     return 0
 

@@ -12,7 +12,7 @@ from ner_id.consolidate import consolidate
 from ner_id.gazetteer import ExactMatcher, FuzzyMatcher
 from ner_id.merge import DEFAULT_ADD_LABELS, DEFAULT_OVERRIDE_LABELS, Candidate, merge
 from ner_id.tagger import Tagger
-from ner_id.tokenize import Token, Tokenized, Tokenizer
+from ner_id.tokenize import Token, Tokenizer
 from ner_id.topics import TAXONOMY, TopicClassifier, keyphrases
 from ner_id.types import LABELS, Document, Entity, Topic
 
@@ -123,10 +123,6 @@ class Pipeline:
         if entry is None or entry.label != e.label:
             return e
         return replace(e, canonical=entry.canonical, kb_id=entry.kb_id)
-
-    def tokenize(self, text: str) -> Tokenized:
-        """Tokens and sentences of ``text`` (offsets into ``text``)."""
-        return self.tokenizer(check_text(text))
 
 
 def _batches(items: Iterable[str], size: int) -> Iterator[list[str]]:

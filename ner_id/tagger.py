@@ -57,14 +57,11 @@ def _check_files(model_dir: Path) -> tuple[Path, Path]:
 class Tagger:
     """Tag sentences (lists of token strings) with PER / LOC / ORG spans."""
 
-    def __init__(self, model_dir: Path = MODEL_DIR, batch_size: int = 64, threads: int | None = None) -> None:
-        import torch
+    def __init__(self, model_dir: Path = MODEL_DIR, batch_size: int = 64) -> None:
         from stanza.models.common.pretrain import Pretrain
         from stanza.models.ner.trainer import Trainer
 
         model_path, pretrain_path = _check_files(model_dir)
-        if threads:
-            torch.set_num_threads(threads)
         pretrain = Pretrain(str(pretrain_path))
         self._trainer = Trainer(model_file=str(model_path), pretrain=pretrain, device="cpu")
         self._trainer.model.eval()

@@ -44,9 +44,14 @@ def keyphrases(text: str, tokenized: Tokenized, entities: Sequence[Entity], top:
     if not tokens:
         return ()
     documents, df = idf_table()
+
+    def idf(word: str) -> float:
+        return math.log((documents + 1) / (df.get(word, 0) + 1))
+
     tf = Counter(t.text.lower() for t in tokens if _content(t))
-    weight = {w: (1 + math.log(c)) * math.log((documents + 1) / (df.get(w, 0) + 1)) for w, c in tf.items()}
-    inside = _entity_tokens(tokens, entities)
+    weight = {w: (1 + math.log(c)) * idf(w) for w, c in tf.items()}
+    starts = [t.start for t in tokens]
+    inside = _entity_tokens(tokens, starts, entities)
     phrases: dict[str, list[int]] = defaultdict(list)  # phrase -> first token index of each occurrence
     spans: dict[str, tuple[int, int]] = {}
     run: list[int] = []
@@ -71,11 +76,9 @@ def keyphrases(text: str, tokenized: Tokenized, entities: Sequence[Entity], top:
     by_surface: dict[str, list[Entity]] = defaultdict(list)
     for e in entities:
         by_surface[e.text.lower()].append(e)
-    starts = [t.start for t in tokens]
     for key, mentions in by_surface.items():
         shown = min(mentions, key=lambda e: (e.text.isupper() and len(e.text) > 4, e.start))
-        idf = [math.log((documents + 1) / (df.get(w, 0) + 1)) for w in _WORDS.findall(key)] or [0.0]
-        total = (1 + math.log(len(mentions))) * sum(idf)
+        total = (1 + math.log(len(mentions))) * sum(idf(w) for w in _WORDS.findall(key))
         position = _early(bisect_left(starts, min(e.start for e in mentions)), n)
         scored.append((total * position, key, shown.start, shown.end))
     return _select(text, scored, top)
@@ -86,9 +89,8 @@ def _early(index: int, n: int) -> float:
     return 1.0 + 0.5 * (1 - index / n)
 
 
-def _entity_tokens(tokens: Sequence[Token], entities: Sequence[Entity]) -> set[int]:
+def _entity_tokens(tokens: Sequence[Token], starts: list[int], entities: Sequence[Entity]) -> set[int]:
     """Indexes of the tokens inside entities (entities are candidates only as whole units)."""
-    starts = [t.start for t in tokens]
     covered = set()
     for e in entities:
         k = bisect_left(starts, e.start)
