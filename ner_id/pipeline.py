@@ -99,9 +99,10 @@ class Pipeline:
         used = [i for i, t in enumerate(texts) if t.strip()]
         if self.topic_model is None or not used:
             return found
-        proba = self.topic_model.predict_proba([texts[i] for i in used])
-        for row, i in zip(proba.itertuples(index=False), used):
-            ranked = sorted(zip(proba.columns, row), key=lambda kv: -kv[1])[:top]
+        proba = self.topic_model.probabilities([texts[i] for i in used])
+        classes = self.topic_model.classes_
+        for row, i in zip(proba, used):
+            ranked = sorted(zip(classes, row), key=lambda kv: -kv[1])[:top]
             found[i] = tuple(Topic(str(c), TAXONOMY.get(str(c), str(c)), round(float(p), 4)) for c, p in ranked)
         return found
 

@@ -46,6 +46,28 @@ def test_classifier_fit_predict_proba_save_load(tmp_path):
     assert np.allclose(again.predict_proba(texts).to_numpy(), clf.predict_proba(texts).to_numpy(), atol=1e-5)
 
 
+@pytest.mark.parametrize("themes", [sorted(THEMES), sorted(THEMES)[:2]])
+def test_classifier_predicts_what_scikit_learn_predicts(themes):
+    """Prediction runs on plain arrays; it must equal scikit-learn's own transform + predict_proba."""
+    from scipy.sparse import hstack
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    from ner_id.topics.classifier import _clean, head
+
+    texts, labels = map(list, zip(*[(t, l) for t, l in zip(*corpus()) if l in themes]))
+    unseen = ["Gol tunggal striker membawa timnas menang di stadion Jakarta!", "BANJIR di Kudus, harga saham turun.", ""]
+    clf = TopicClassifier().fit(texts, labels)
+    vectorizers = [TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=1) for _ in range(2)]
+    features = hstack([vectorizers[0].fit_transform([head(t) for t in texts]),
+                       vectorizers[1].fit_transform([_clean(t) for t in texts])]).tocsr()
+    model = LogisticRegression(C=10.0, max_iter=3000).fit(features, labels)
+    expected = model.predict_proba(hstack([vectorizers[0].transform([head(t) for t in unseen]),
+                                           vectorizers[1].transform([_clean(t) for t in unseen])]).tocsr())
+    assert np.allclose(clf.probabilities(unseen), expected, atol=1e-9)
+    assert clf.classes_ == list(model.classes_)
+
+
 def test_classifier_errors(tmp_path):
     with pytest.raises(RuntimeError, match="not fitted"):
         TopicClassifier().predict(["x"])

@@ -12,14 +12,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
-from sklearn.decomposition import NMF
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.metrics import silhouette_score
 
 from ner_id.topics.keyphrases import STOP
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from ner_id.pipeline import Pipeline
 
 CANDIDATES = (4, 6, 8, 10, 12, 15, 20)
@@ -37,6 +35,10 @@ class Discovery:
 def discover(texts: Sequence[str], n_topics: int | None = None, seed: int = 0, top_terms: int = 10,
              nlp: "Pipeline | None" = None) -> Discovery:
     """Find the themes of ``texts``; with ``nlp``, each topic also lists its most frequent entities."""
+    import pandas as pd
+    from sklearn.decomposition import NMF
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
     texts = list(texts)
     if any(not isinstance(t, str) for t in texts):
         raise TypeError("texts must hold str")
@@ -67,6 +69,9 @@ def discover(texts: Sequence[str], n_topics: int | None = None, seed: int = 0, t
 
 
 def _choose_k(matrix, seed: int) -> int:
+    from sklearn.decomposition import NMF
+    from sklearn.metrics import silhouette_score
+
     n = matrix.shape[0]
     candidates = [k for k in CANDIDATES if k <= max(2, n // 5)] or [2]
     best_k, best = candidates[0], -2.0

@@ -25,6 +25,7 @@ TRAIN_FILES = ["ner/nergrit/train.tsv", "ner/nerui/train.tsv", "ner/nerp/train.t
                "ner_silver/luthfi2014_wiki_gold/gold.tsv"]
 DEV_FILES = ["ner/nergrit/valid.tsv", "ner/nerui/dev.tsv", "ner/nerp/valid.tsv"]
 CASED = {"ner/nergrit/train.tsv", "ner/nerui/train.tsv", "ner_silver/luthfi2014_wiki_gold/gold.tsv"}
+SILVER_FILE = "ner_silver/alfina2017_mdee_wiki_silver/15000_mdee_gazz.tsv"
 
 
 def case_augment(sentences: list[Sentence], rng: random.Random, lower: float, upper: float) -> list[Sentence]:
@@ -45,35 +46,96 @@ def to_stanza_json(sentences: list[Sentence], path: Path) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
 
-def build_data(data: Path, work: Path, seed: int, lower: float, upper: float) -> tuple[list[Sentence], list[Sentence]]:
-    """Read and augment the training sentences and the dev union; write them as Stanza JSON."""
-    rng = random.Random(seed)
-    train: list[Sentence] = []
+def build_data(data: Path, work: Path, args: argparse.Namespace) -> list[Sentence]:
+    """Read and augment the gold training sentences, add the silver share, read the dev union.
+
+    Writes Stanza JSON: ``gold.json`` (gold + case copies), ``train.json`` (that plus silver,
+    for phase 1) and ``dev.json``. Returns the gold training sentences.
+    """
+    rng = random.Random(args.seed)
+    gold: list[Sentence] = []
     for rel in TRAIN_FILES:
         sentences = read_conll(data / rel)
-        train += sentences
+        gold += sentences
         if rel in CASED:
-            train += case_augment(sentences, rng, lower, upper)
+            gold += case_augment(sentences, rng, args.lower, args.upper)
+    silver = [s for s in read_conll(data / SILVER_FILE) if rng.random() < args.silver] if args.silver else []
     dev = [s for rel in DEV_FILES for s in read_conll(data / rel)]
-    rng.shuffle(train)
+    rng.shuffle(gold)
+    train = gold + silver
+    if silver:
+        rng.shuffle(train)
+    to_stanza_json(gold, work / "gold.json")
     to_stanza_json(train, work / "train.json")
     to_stanza_json(dev, work / "dev.json")
-    logger.info("train %d sentences, dev %d sentences", len(train), len(dev))
-    return train, dev
+    logger.info("gold %d sentences, silver %d, dev %d", len(gold), len(silver), len(dev))
+    return gold
+
+
+def _stanza_args(work: Path, train: str, pretrain: Path, save_name: str, steps: int, args: argparse.Namespace) -> list[str]:
+    return [
+        "--mode", "train", "--train_file", str(work / train), "--eval_file", str(work / "dev.json"),
+        "--wordvec_pretrain_file", str(pretrain), "--scheme", "bioes", "--shorthand", "id_nerid",
+        "--save_dir", str(work), "--save_name", save_name, "--max_steps", str(steps),
+        "--eval_interval", str(args.eval_interval), "--max_steps_no_improve", "3000",
+        "--seed", str(args.seed), "--hidden_dim", str(args.hidden_dim), "--cpu",
+    ]
 
 
 def train_tagger(work: Path, pretrain: Path, args: argparse.Namespace) -> Path:
-    """Run Stanza's NER trainer; returns the best checkpoint (by dev F1)."""
+    """Phase 1: Stanza's NER trainer at its default SGD rate on gold + silver; returns the best checkpoint.
+
+    An existing ``work/id_ner.pt`` is reused, so a run can go on with the polishing phase.
+    """
     from stanza.models import ner_tagger
 
-    ner_tagger.main([
-        "--mode", "train", "--train_file", str(work / "train.json"), "--eval_file", str(work / "dev.json"),
-        "--wordvec_pretrain_file", str(pretrain), "--scheme", "bioes", "--shorthand", "id_nerid",
-        "--save_dir", str(work), "--save_name", "id_ner.pt", "--max_steps", str(args.steps),
-        "--eval_interval", str(args.eval_interval), "--max_steps_no_improve", "3000",
-        "--seed", str(args.seed), "--hidden_dim", str(args.hidden_dim), "--cpu",
-    ])
-    return work / "id_ner.pt"
+    model = work / "id_ner.pt"
+    if model.exists():
+        logger.info("reusing phase-1 checkpoint %s", model)
+        return model
+    ner_tagger.main(_stanza_args(work, "train.json", pretrain, model.name, args.steps, args))
+    return model
+
+
+def polish_tagger(work: Path, pretrain: Path, start: Path, args: argparse.Namespace) -> Path:
+    """Phase 2: go on from the best phase-1 checkpoint at a lower learning rate, on gold only.
+
+    Stanza's ``--finetune`` keeps the learning rate stored in the checkpoint, so the rate is
+    written into a copy of the checkpoint's config first. Returns whichever of the phase-1 and
+    the polished checkpoints scores higher on dev.
+    """
+    import torch
+    from stanza.models import ner_tagger
+
+    checkpoint = torch.load(start, map_location="cpu", weights_only=True)
+    checkpoint["config"]["lr"] = args.polish_lr
+    checkpoint["config"]["patience"] = args.polish_patience
+    begin = work / "id_ner_polish_start.pt"
+    torch.save(checkpoint, begin)
+    polished = work / "id_ner_polished.pt"
+    ner_tagger.main(_stanza_args(work, "gold.json", pretrain, polished.name, args.polish_steps, args)
+                    + ["--finetune", "--finetune_load_name", str(begin), "--lr", str(args.polish_lr),
+                       "--patience", str(args.polish_patience)])
+    scores = {path: dev_score(path, pretrain, work / "dev.json") for path in (start, polished)}
+    logger.info("dev F1: phase 1 %.4f, polished %.4f", scores[start], scores[polished])
+    return max(scores, key=scores.get)
+
+
+def dev_score(model: Path, pretrain: Path, dev: Path) -> float:
+    """Entity-level micro F1 of a checkpoint on a Stanza JSON file (Stanza's scorer)."""
+    from stanza.models.common.doc import Document
+    from stanza.models.common.pretrain import Pretrain
+    from stanza.models.ner import scorer
+    from stanza.models.ner.data import DataLoader
+    from stanza.models.ner.trainer import Trainer
+
+    vectors = Pretrain(str(pretrain))
+    trainer = Trainer(model_file=str(model), pretrain=vectors, device="cpu")
+    doc = Document(json.loads(dev.read_text(encoding="utf-8")))
+    batches = DataLoader(doc, 32, trainer.args, vectors, vocab=trainer.vocab, evaluation=True)
+    predicted = [tags for batch in batches for tags in trainer.predict(batch)]
+    gold = [[tag[0] for tag in sentence] for sentence in batches.tags]
+    return scorer.score_by_entity(predicted, gold)[2]
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -81,17 +143,21 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
     parser.add_argument("--out", type=Path, required=True, help="work folder; the model ends in OUT/model")
     parser.add_argument("--steps", type=int, default=10000)
+    parser.add_argument("--polish-steps", type=int, default=6000, help="phase 2 steps; 0 skips it")
+    parser.add_argument("--polish-lr", type=float, default=0.03, help="phase 2 SGD learning rate")
+    parser.add_argument("--polish-patience", type=int, default=2, help="phase 2 evaluations without gain before halving the rate")
     parser.add_argument("--eval-interval", type=int, default=500)
     parser.add_argument("--hidden-dim", type=int, default=256)
     parser.add_argument("--max-vocab", type=int, default=40000)
     parser.add_argument("--lower", type=float, default=0.3, help="share of cased sentences copied lower-cased")
     parser.add_argument("--upper", type=float, default=0.1, help="share of cased sentences copied upper-cased")
+    parser.add_argument("--silver", type=float, default=0.0, help="share of the silver Wikipedia set added in phase 1")
     parser.add_argument("--seed", type=int, default=1234)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
 
     args.out.mkdir(parents=True, exist_ok=True)
-    train, _ = build_data(args.data, args.out, args.seed, args.lower, args.upper)
+    train = build_data(args.data, args.out, args)
     pretrain = args.out / "id_vectors.pt"
     if not pretrain.exists():
         train_words = {t.lower() for s in train for t, _ in s}
@@ -101,6 +167,8 @@ def main(argv: list[str] | None = None) -> None:
         logger.info("kept %d word vectors", n)
         to_pretrain(vectors_txt, pretrain)
     model = train_tagger(args.out, pretrain, args)
+    if args.polish_steps:
+        model = polish_tagger(args.out, pretrain, model, args)
     final = args.out / "model"
     final.mkdir(exist_ok=True)
     shutil.copy(model, final / "id_ner.pt")

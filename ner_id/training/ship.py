@@ -1,4 +1,4 @@
-"""Copy a trained tagger and its word vectors into ``ner_id/models`` and write the manifest.
+"""Pack a trained Stanza tagger and its word vectors into ``ner_id/models`` and write the manifest.
 
     python -m ner_id.training.ship OUT/model --note "dev F1 0.85, 10000 steps"
 """
@@ -8,23 +8,22 @@ import argparse
 import datetime
 import hashlib
 import json
-import shutil
 from pathlib import Path
 
 import stanza
 import torch
 
-from ner_id.tagger import MODEL_DIR
+from ner_id.tagger import MODEL_DIR, pack
 from ner_id.training.ner import DEV_FILES, TRAIN_FILES
 
 
 def ship(source: Path, note: str, target: Path = MODEL_DIR) -> dict:
-    """Copy ``id_ner.pt`` and ``id_vectors.pt`` from ``source`` and write ``manifest.json``."""
-    files = {}
-    for key, name in (("tagger", "id_ner.pt"), ("vectors", "id_vectors.pt")):
-        shutil.copy(source / name, target / name)
-        data = (target / name).read_bytes()
-        files[key] = {"path": name, "sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
+    """Pack Stanza's ``id_ner.pt`` and ``id_vectors.pt`` from ``source`` into one file; write ``manifest.json``."""
+    name = "id_ner.pt"
+    torch.save(pack(source / "id_ner.pt", source / "id_vectors.pt"), target / name)
+    (target / "id_vectors.pt").unlink(missing_ok=True)
+    data = (target / name).read_bytes()
+    files = {"tagger": {"path": name, "sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}}
     manifest = {
         "name": "ner-id Indonesian NER tagger (PER, LOC, ORG)",
         "built": datetime.date.today().isoformat(),
