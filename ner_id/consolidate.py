@@ -26,7 +26,9 @@ Presiden Wapres Wakil Menteri Mendagri Menlu Menhan Menkeu Menko Mensesneg Guber
 Wali Kota Bapak Pak Ibu Bu Sdr. Sdri. Saudara Kapolri Kapolda Kapolres Panglima Jenderal Jend. Letjen Mayjen
 Brigjen Kolonel Kombes Irjen AKBP Kompol Ketua Direktur Dirut Sekjen Haji H. Hj. Dr. dr. Prof. Ir. Drs. Dra.
 Tuan Nyonya Mr. Mrs. Ms. Perdana PM Kanselir Senator Hakim Jaksa Komisaris Inspektur Letnan Kapten Mayor Sersan
-Sekretaris Dubes Duta Besar
+Sekretaris Dubes Duta Besar Camat Lurah Kades Kapolsek Kapolresta Kasatreskrim Kabareskrim Kadis Sekda Danrem
+Dandim Pangdam Rektor Dekan Plt. Plt Pj. Menag Menkes Mentan Menhub Menpora Mendikbud Mensos Menaker Mendag Menperin
+Menkominfo Menkumham Kajati Kajari
 """.split())
 #: Gazetteer ids that may be split off the start of a person span: countries, regions, provinces,
 #: kabupaten/kota, and organisations written as acronyms ("SCO Vladimir Norov").

@@ -4,8 +4,9 @@
 
 Training uses the train splits of NERGrit, NER-UI and NERP, the Wikipedia gold set, and
 lower-/upper-cased copies of part of the cased sentences, so the model also reads text
-without capitals. Checkpoints are chosen on the union of the dev splits; test splits are
-never read here.
+without capitals. Phase 1 trains from scratch (optionally with a share of the silver
+Wikipedia set); phase 2 goes on from its best checkpoint on gold only at a lower learning
+rate. Checkpoints are chosen on the union of the dev splits; test splits are never read here.
 """
 from __future__ import annotations
 
@@ -78,7 +79,8 @@ def _stanza_args(work: Path, train: str, pretrain: Path, save_name: str, steps: 
         "--wordvec_pretrain_file", str(pretrain), "--scheme", "bioes", "--shorthand", "id_nerid",
         "--save_dir", str(work), "--save_name", save_name, "--max_steps", str(steps),
         "--eval_interval", str(args.eval_interval), "--max_steps_no_improve", "3000",
-        "--seed", str(args.seed), "--hidden_dim", str(args.hidden_dim), "--cpu",
+        "--seed", str(args.seed), "--hidden_dim", str(args.hidden_dim), "--word_dropout", str(args.word_dropout),
+        "--cpu",
     ]
 
 
@@ -148,6 +150,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--polish-patience", type=int, default=2, help="phase 2 evaluations without gain before halving the rate")
     parser.add_argument("--eval-interval", type=int, default=500)
     parser.add_argument("--hidden-dim", type=int, default=256)
+    parser.add_argument("--word-dropout", type=float, default=0.01, help="share of words replaced by <UNK> in training")
     parser.add_argument("--max-vocab", type=int, default=40000)
     parser.add_argument("--lower", type=float, default=0.3, help="share of cased sentences copied lower-cased")
     parser.add_argument("--upper", type=float, default=0.1, help="share of cased sentences copied upper-cased")
