@@ -145,7 +145,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
     parser.add_argument("--out", type=Path, required=True, help="work folder; the model ends in OUT/model")
     parser.add_argument("--steps", type=int, default=10000)
-    parser.add_argument("--polish-steps", type=int, default=6000, help="phase 2 steps; 0 skips it")
+    parser.add_argument("--polish-steps", type=int, default=0, help="phase 2 steps (0: none)")
     parser.add_argument("--polish-lr", type=float, default=0.03, help="phase 2 SGD learning rate")
     parser.add_argument("--polish-patience", type=int, default=2, help="phase 2 evaluations without gain before halving the rate")
     parser.add_argument("--eval-interval", type=int, default=500)
