@@ -8,6 +8,7 @@ the span's tokens.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import threading
 from collections.abc import Sequence
@@ -35,8 +36,8 @@ class TaggedSpan:
     score: float
 
 
-def _check_file(model_dir: Path) -> Path:
-    """The packed model's path, verified against ``manifest.json``."""
+def _read_checked(model_dir: Path) -> tuple[Path, bytes]:
+    """The packed model's path and bytes, verified against ``manifest.json`` (read once)."""
     manifest_path = model_dir / "manifest.json"
     if not manifest_path.is_file():
         raise ModelError(f"{manifest_path} is missing; reinstall ner-id")
@@ -44,16 +45,17 @@ def _check_file(model_dir: Path) -> Path:
     path = model_dir / info["path"]
     if not path.is_file():
         raise ModelError(f"{path} is missing; reinstall ner-id")
-    if hashlib.sha256(path.read_bytes()).hexdigest() != info["sha256"]:
+    data = path.read_bytes()
+    if hashlib.sha256(data).hexdigest() != info["sha256"]:
         raise ModelError(f"{path} does not match its sha256 in {manifest_path}")
-    return path
+    return path, data
 
 
 class Tagger:
     """Tag sentences (lists of token strings) with PER / LOC / ORG spans."""
 
     def __init__(self, model_dir: Path = MODEL_DIR, batch_size: int = 64) -> None:
-        self._args, self._vocab, self._model = _load_model(_check_file(model_dir))
+        self._args, self._vocab, self._model = _load_model(*_read_checked(model_dir))
         self._batch_size = batch_size
         self._lock = threading.Lock()
 
@@ -143,8 +145,8 @@ def _unpack_vocab(state: dict) -> dict:
     return {**state, "_id2unit": units, "_unit2id": {u: i for i, u in enumerate(units)}}
 
 
-def _load_model(path: Path):
-    """Stanza's NER network in eval mode, with its config and vocab, from a ``pack``ed file.
+def _load_model(path: Path, data: bytes):
+    """Stanza's NER network in eval mode, with its config and vocab, from a ``pack``ed file's bytes.
 
     Does what Stanza's ``ner.trainer.Trainer.load`` does for a model without a transformer,
     but builds no optimizer: creating one imports ``torch._dynamo``, about 1.4 s of load time.
@@ -153,7 +155,7 @@ def _load_model(path: Path):
     from stanza.models.ner.model import NERTagger
     from stanza.models.ner.vocab import MultiVocab
 
-    packed = torch.load(path, map_location="cpu", weights_only=True)
+    packed = torch.load(io.BytesIO(data), map_location="cpu", weights_only=True)
     args = packed["config"]
     if args.get("bert_model") or args.get("charlm"):
         raise ModelError(f"{path}: models with a transformer or charlm are not supported")
