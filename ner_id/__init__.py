@@ -5,45 +5,66 @@
     doc = nlp("Menteri Dalam Negeri Tajikistan bertemu Zhao Kezhi di Dushanbe.")
     for e in doc.entities:
         print(e.text, e.label, e.start, e.end)
+
+``import ner_id`` is light: torch, spaCy and Stanza are imported when a pipeline is built,
+pandas only where a DataFrame is made.
 """
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterable
 from functools import lru_cache
-from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from ner_id.gazetteer import ExactMatcher, FuzzyMatcher, GazetteerError, default_paths, load_entries
+from ner_id.config import DEFAULT_MAX_LENGTH, PipelineConfig
 from ner_id.merge import DEFAULT_ADD_LABELS, DEFAULT_OVERRIDE_LABELS
-from ner_id.pipeline import Pipeline
-from ner_id.render import render
-from ner_id.tagger import ModelError, Tagger
-from ner_id.tokenize import Tokenizer
-from ner_id.topics import TopicClassifier, default_classifier
 from ner_id.types import LABELS, Document, Entity, EntityGroup, Keyphrase, Topic
-from ner_id.wordfreq import idf_table
 
 if TYPE_CHECKING:
+    import os
+
     import pandas as pd
 
-__version__ = "0.1.0"
+    from ner_id.gazetteer import GazetteerError
+    from ner_id.pipeline import Pipeline
+    from ner_id.render import render
+    from ner_id.shipped import ModelError
+    from ner_id.topics import TopicClassifier
+
+__version__ = "0.2.0"
 __all__ = [
-    "LABELS", "Document", "Entity", "EntityGroup", "GazetteerError", "Keyphrase", "ModelError", "Pipeline", "Topic",
-    "extract", "extract_df", "groups_df", "load", "render",
+    "LABELS", "Document", "Entity", "EntityGroup", "GazetteerError", "Keyphrase", "ModelError", "Pipeline",
+    "PipelineConfig", "Topic", "TopicClassifier", "extract", "extract_df", "groups_df", "load", "render",
 ]
+_LAZY = {"GazetteerError": "ner_id.gazetteer.load", "ModelError": "ner_id.shipped", "Pipeline": "ner_id.pipeline",
+         "render": "ner_id.render", "TopicClassifier": "ner_id.topics.classifier"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'ner_id' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(__all__) | {"__version__"})
 
 
 def load(
-    *, model: bool = True, gazetteers: Iterable[str | Path] = (), default_gazetteers: bool = True,
-    fuzzy: bool = True, add_labels: Iterable[str] = DEFAULT_ADD_LABELS,
+    *, model: bool | str | None = "default", gazetteers: "Iterable[str | os.PathLike[str]] | str" = (),
+    default_gazetteers: bool = True, fuzzy: bool = True, add_labels: Iterable[str] = DEFAULT_ADD_LABELS,
     override_labels: Iterable[str] = DEFAULT_OVERRIDE_LABELS, group: bool = True,
     topic_model: "TopicClassifier | str | None" = "default", keyphrases: bool = True,
-) -> Pipeline:
-    """Build the default pipeline, offline, from the files shipped in the package.
+    threads: int | None = 1, max_length: int = DEFAULT_MAX_LENGTH,
+) -> "Pipeline":
+    """Build a pipeline, offline, from the files shipped in the package (see ``PipelineConfig``).
 
     Args:
-        model: run the shipped Stanza tagger (``False``: gazetteers only).
-        gazetteers: extra gazetteer files (``.jsonl`` / ``.tsv``); their entries win over the defaults.
+        model: ``"default"`` tagger, ``"fast"`` (about twice the speed, lower F1), or ``None`` /
+            ``False`` for gazetteers only.
+        gazetteers: extra gazetteer files (``.jsonl`` / ``.tsv``); their entries win over the shipped ones.
         default_gazetteers: include the shipped gazetteers.
         fuzzy: also find near-misses of gazetteer names ("Asfghanistan").
         add_labels: labels of gazetteer matches added where the tagger found nothing.
@@ -53,33 +74,20 @@ def load(
         topic_model: ``"default"`` (the shipped taxonomy model), your own fitted
             ``ner_id.topics.TopicClassifier``, or ``None`` for no ``doc.topics``.
         keyphrases: compute ``doc.keyphrases``.
+        threads: torch threads while tagging (default 1, restored afterwards); ``None``: torch's own setting.
+        max_length: the longest text accepted, in characters (a longer one raises ValueError).
     """
-    user = [Path(p) for p in ([gazetteers] if isinstance(gazetteers, (str, Path)) else gazetteers)]
-    entries = load_entries([*user, *(default_paths() if default_gazetteers else [])])
-    labels, override = frozenset(add_labels), frozenset(override_labels)
-    for name, value in (("add_labels", labels), ("override_labels", override)):
-        if not value <= set(LABELS):
-            raise ValueError(f"{name} must be a subset of {list(LABELS)}, got {sorted(value)}")
-    if isinstance(topic_model, str):
-        if topic_model != "default":
-            raise ValueError(f"topic_model must be 'default', a TopicClassifier or None, got {topic_model!r}")
-        classifier: TopicClassifier | None = default_classifier()
-    elif topic_model is None or isinstance(topic_model, TopicClassifier):
-        classifier = topic_model
-    else:
-        raise TypeError(f"topic_model must be 'default', a TopicClassifier or None, got {type(topic_model).__name__}")
-    config = {"model": model, "gazetteers": [str(p) for p in user], "default_gazetteers": default_gazetteers,
-              "fuzzy": fuzzy, "add_labels": sorted(labels), "override_labels": sorted(override), "group": group,
-              "topic_model": topic_model, "keyphrases": keyphrases}
-    return Pipeline(
-        tokenizer=Tokenizer(), tagger=Tagger() if model else None, exact=ExactMatcher(entries),
-        fuzzy=FuzzyMatcher(entries, idf_table()[1].keys()) if fuzzy else None, add_labels=labels, override_labels=override,
-        group=group, topic_model=classifier, keyphrases=keyphrases, config=config,
-    )
+    from ner_id.pipeline import Pipeline
+
+    config = PipelineConfig(
+        model=model, gazetteers=gazetteers, default_gazetteers=default_gazetteers, fuzzy=fuzzy,  # type: ignore[arg-type]
+        add_labels=add_labels, override_labels=override_labels, group=group,  # type: ignore[arg-type]
+        topic_model=topic_model, keyphrases=keyphrases, threads=threads, max_length=max_length)
+    return Pipeline.from_config(config)
 
 
 @lru_cache(maxsize=1)
-def _default() -> Pipeline:
+def _default() -> "Pipeline":
     return load()
 
 

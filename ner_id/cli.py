@@ -2,14 +2,15 @@
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 import time
 from collections import deque
 from collections.abc import Iterator
 from pathlib import Path
 
-from ner_id.io import BadRecord, InputError, LineWriter, Record, done_ids, expand_inputs, read_records
-from ner_id.writers import open_writer
+from ner_id.io import BadRecord, InputError, Record, expand_inputs, read_records
+from ner_id.writers import LineWriter, done_errors, done_ids, format_of, open_writer
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -28,6 +29,8 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--errors", type=Path, default=None, help="JSONL file for records that cannot be read")
     extract.add_argument("--quiet", action="store_true", help="no progress bar")
     extract.add_argument("--no-model", action="store_true", help="gazetteers only (fast, lower recall)")
+    extract.add_argument("--model", choices=["default", "fast"], default="default",
+                         help="tagger: default, or fast (about twice the speed, lower F1) (default: %(default)s)")
     topics = commands.add_parser("topics", help="discover the topics of a collection of documents")
     topics.add_argument("inputs", nargs="+", metavar="INPUT")
     topics.add_argument("-o", "--output", required=True, type=Path, help="JSON file: topics and per-document weights")
@@ -47,6 +50,7 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
+    args.argv = list(sys.argv[1:] if argv is None else argv)
     try:
         if args.command == "evaluate":
             from ner_id.evaluate import main as evaluate_main
@@ -62,24 +66,28 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    fmt = args.format or {".csv": "csv", ".parquet": "parquet"}.get(args.output.suffix, "jsonl")
+    try:
+        fmt = format_of(args.output, args.format)
+    except ValueError as error:
+        parser.error(str(error))
     if args.resume and fmt != "jsonl":
         parser.error("--resume needs JSONL output")
     if args.workers < 1 or args.batch_size < 1:
         parser.error("--workers and --batch-size must be at least 1")
-    files = expand_inputs(args.inputs)
+    files = expand_inputs(args.inputs)  # before the model loads: a wrong path answers at once
     skip = done_ids(args.output) if args.resume else set()
+    seen_errors = done_errors(args.errors) if args.resume and args.errors else set()
 
     import ner_id
     from tqdm import tqdm
 
-    nlp = ner_id.load(model=not args.no_model)
+    nlp = ner_id.load(model=None if args.no_model else args.model)
     errors = LineWriter(args.errors, append=args.resume) if args.errors else None
     counts = {"docs": 0, "entities": 0, "errors": 0, "skipped": 0}
     pending: deque[Record] = deque()
 
     def texts() -> Iterator[str]:
-        for record in _records(files, args, errors, counts):
+        for record in _records(files, args, errors, counts, seen_errors):
             if record.id in skip:
                 counts["skipped"] += 1
             else:
@@ -96,11 +104,20 @@ def _extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             counts["docs"] += 1
             counts["entities"] += len(doc.entities)
             progress.update()
-    finally:
+    except KeyboardInterrupt:
         progress.close()
         writer.close()
         if errors:
             errors.close()
+        words = args.argv if "--resume" in args.argv else [*args.argv, "--resume"]
+        again = "ner-id " + shlex.join(words)
+        hint = f"continue with: {again}" if fmt == "jsonl" else "JSONL output can be resumed; this run starts again"
+        print(f"ner-id: interrupted; {counts['docs']} documents written to {args.output}; {hint}", file=sys.stderr)
+        return 130
+    progress.close()
+    writer.close()
+    if errors:
+        errors.close()
     elapsed = time.perf_counter() - start
     print(f"docs {counts['docs']}, entities {counts['entities']}, errors {counts['errors']}, "
           f"skipped {counts['skipped']}, {counts['docs'] / max(elapsed, 1e-9):.1f} docs/s", file=sys.stderr)
@@ -108,13 +125,14 @@ def _extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
 
 def _records(files: list[Path], args: argparse.Namespace, errors: LineWriter | None,
-             counts: dict[str, int]) -> Iterator[Record]:
-    """The readable documents of ``files``; bad records are counted and written to ``errors``."""
+             counts: dict[str, int], seen_errors: set[tuple] = frozenset()) -> Iterator[Record]:  # type: ignore[assignment]
+    """The readable documents of ``files``; bad records are counted and written to ``errors``
+    (unless a resumed run already wrote them)."""
     for path in files:
         for item in read_records(path, args.text_field, args.id_field, qualify_ids=len(files) > 1):
             if isinstance(item, BadRecord):
                 counts["errors"] += 1
-                if errors:
+                if errors and (item.source, item.line) not in seen_errors:
                     errors.write(item.to_dict())
             else:
                 yield item

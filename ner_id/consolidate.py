@@ -34,6 +34,7 @@ Menkominfo Menkumham Kajati Kajari
 #: kabupaten/kota, and organisations written as acronyms ("SCO Vladimir Norov").
 _SPLITTABLE = re.compile(r"^(?:iso3166:|region:|kemendagri:\d+(?:\.\d+)?$)")
 _WORD = re.compile(r"\S+")
+_HEAD = re.compile(r"\w+")
 CONFIDENT = 0.75
 
 
@@ -124,20 +125,25 @@ def _parenthetical_pairs(text: str, mentions: Sequence[Entity]) -> list[tuple[in
 
 
 def _join_partial_names(mentions: Sequence[Entity], union, find) -> None:
-    """A person mention whose words all belong to exactly one longer name joins that name's group."""
-    holders: dict[str, set[int]] = defaultdict(set)
-    names: dict[int, set[str]] = {}
+    """A person mention whose words all belong to exactly one longer name joins that name's group.
+
+    Names are indexed by their distinct word sets and surfaces, so the cost grows with the number
+    of mentions, not its square (a long text repeats the same names many times).
+    """
+    holders: dict[str, set[frozenset[str]]] = defaultdict(set)
+    surfaces: dict[frozenset[str], dict[str, int]] = defaultdict(dict)
     for i, m in enumerate(mentions):
         if m.label == "PER" and " " in m.text:
-            names[i] = set(m.text.split())
-            for word in names[i]:
-                holders[word].add(i)
+            words = frozenset(m.text.split())
+            surfaces[words].setdefault(m.text, i)
+            for word in words:
+                holders[word].add(words)
     for i, m in enumerate(mentions):
         if m.label != "PER":
             continue
-        words = set(m.text.split())
+        words = frozenset(m.text.split())
         candidates = set.intersection(*(holders.get(w, set()) for w in words))
-        owners = {find(j) for j in candidates if words < names[j]}
+        owners = {find(j) for name in candidates if words < name for j in surfaces[name].values()}
         if len(owners) == 1:
             union(owners.pop(), i)
 
@@ -167,19 +173,30 @@ def _build_groups(mentions: list[Entity], root) -> tuple[EntityGroup, ...]:
 
 def _add_missed(text: str, mentions: list[Entity], groups: Sequence[EntityGroup]) -> list[Entity]:
     """Mentions the tagger missed: exact surfaces of confident, capitalised members, at word boundaries
-    (in lower-case text a repeated word is too often not a name)."""
+    (in lower-case text a repeated word is too often not a name). One pass over the words of the
+    text; where several surfaces start at a word, the longest wins."""
     taken = bytearray(len(text))
     for m in mentions:
         taken[m.start:m.end] = b"\x01" * (m.end - m.start)
-    added = []
+    by_head: dict[str, dict[str, Entity]] = defaultdict(dict)
     for group in groups:
-        confident = {m.text: m for m in group.mentions
-                     if m.score >= CONFIDENT and len(m.text) >= 3 and m.text[0].isupper()}
-        for surface, model in confident.items():
-            for hit in re.finditer(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", text):
-                start, end = hit.span()
-                if any(taken[start:end]):
-                    continue
+        for m in group.mentions:
+            if m.score >= CONFIDENT and len(m.text) >= 3 and m.text[0].isupper():
+                head = _HEAD.match(m.text)
+                if head is not None:
+                    by_head[head.group()].setdefault(m.text, m)
+    for surfaces in by_head.values():
+        for surface in sorted(surfaces, key=len, reverse=True):
+            surfaces[surface] = surfaces.pop(surface)  # longest first
+    added = []
+    for word in _HEAD.finditer(text):
+        start = word.start()
+        if taken[start]:
+            continue
+        for surface, model in by_head.get(word.group(), {}).items():
+            end = start + len(surface)
+            if text.startswith(surface, start) and not _HEAD.match(text, end) and not any(taken[start:end]):
                 taken[start:end] = b"\x01" * (end - start)
                 added.append(replace(model, start=start, end=end, text=text[start:end]))
+                break
     return sorted(mentions + added, key=lambda e: (e.start, e.end))

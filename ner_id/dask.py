@@ -18,7 +18,8 @@ from typing import Any
 
 import pandas as pd
 
-from ner_id.frames import ENTITY_COLUMNS, ENTITY_DTYPES, entities_frame
+from ner_id.frames import entities_frame
+from ner_id.schema import empty_frame
 
 
 @lru_cache(maxsize=4)
@@ -44,9 +45,6 @@ def extract_df(ddf: Any, text_col: str = "text", id_col: str | None = None, **lo
     for column in (text_col, id_col):
         if column is not None and column not in ddf.columns:
             raise KeyError(f"column {column!r} not in DataFrame (columns: {list(ddf.columns)})")
-    key = id_col or "row"
-    key_dtype = ddf[id_col].dtype if id_col else ddf.index.dtype
-    meta = pd.DataFrame({c: pd.Series(dtype=t) for c, t in {key: key_dtype, **ENTITY_DTYPES}.items()},
-                        columns=[key, *ENTITY_COLUMNS])
+    meta = empty_frame(id_col or "row", ddf[id_col].dtype if id_col else ddf.index.dtype)
     config = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in load_options.items()))
     return ddf.map_partitions(_partition, text_col, id_col, config, meta=meta)

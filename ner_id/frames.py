@@ -2,35 +2,30 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import fields
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from ner_id.types import Document, Entity
+from ner_id.schema import ENTITY_COLUMNS, key_dtype, pandas_dtypes
+from ner_id.types import Document
 
 if TYPE_CHECKING:
     from ner_id.pipeline import Pipeline
 
-ENTITY_COLUMNS = [f.name for f in fields(Entity)]
-ENTITY_DTYPES = {"text": object, "label": object, "start": "int64", "end": "int64", "score": "float64",
-                 "source": object, "canonical": object, "kb_id": object, "group": "Int64"}
-
-
-def entity_rows(key: str, ids: Iterable[Any], documents: Iterable[Document], key_dtype: Any = object
+def entity_rows(key: str, ids: Iterable[Any], documents: Iterable[Document], key_type: Any = object
                 ) -> pd.DataFrame:
     """A frame with ``key`` plus the entity fields, one row per entity, with fixed dtypes."""
     rows = [{key: i, **e.to_dict()} for i, doc in zip(ids, documents) for e in doc.entities]
     frame = pd.DataFrame(rows, columns=[key, *ENTITY_COLUMNS])
-    return frame.astype({key: key_dtype, **ENTITY_DTYPES})
+    return frame.astype({key: key_dtype(key_type), **pandas_dtypes()})
 
 
 def entities_frame(nlp: "Pipeline", df: pd.DataFrame, text_col: str = "text", id_col: str | None = None,
                    n_process: int = 1, batch_size: int = 32) -> pd.DataFrame:
     """Run ``nlp`` over ``df[text_col]``: one row per entity."""
     texts, key, ids = _columns(df, text_col, id_col)
-    key_dtype = df[id_col].dtype if id_col else df.index.dtype
-    return entity_rows(key, ids, nlp.pipe(texts, batch_size=batch_size, n_process=n_process), key_dtype)
+    key_type = df[id_col].dtype if id_col else df.index.dtype
+    return entity_rows(key, ids, nlp.pipe(texts, batch_size=batch_size, n_process=n_process), key_type)
 
 
 def _columns(df: pd.DataFrame, text_col: str, id_col: str | None) -> tuple[list[str], str, list[Any]]:

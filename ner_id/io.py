@@ -1,4 +1,4 @@
-"""Streaming readers for article dumps, and crash-safe writers.
+"""Streaming readers for article dumps.
 
 Readers yield a ``Record`` per document or a ``BadRecord`` saying why a line could not be used
 (invalid JSON, missing or non-string text, undecodable bytes, truncated file); they never
@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import csv
 import gzip
-import io
 import json
-import os
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -173,39 +171,3 @@ def _to_record(source: str, line: int, row: Any, text_field: str, id_field: str 
     if not isinstance(text, str):
         return BadRecord(source, line, doc_id, f"text field {text_field!r} is {type(text).__name__}, not str")
     return Record(source, line, doc_id, text)
-
-
-class LineWriter:
-    """Append whole lines and flush them, so a crash never leaves half a line behind."""
-
-    def __init__(self, path: Path, append: bool = False) -> None:
-        self._handle = open(path, "a" if append else "w", encoding="utf-8")
-
-    def write(self, obj: dict[str, Any]) -> None:
-        self._handle.write(json.dumps(obj, ensure_ascii=False) + "\n")
-        self._handle.flush()
-
-    def close(self) -> None:
-        self._handle.flush()
-        os.fsync(self._handle.fileno())
-        self._handle.close()
-
-
-def done_ids(path: Path) -> set[Any]:
-    """Ids of the complete lines of a JSONL output; a trailing partial line is cut off the file."""
-    if not path.exists():
-        return set()
-    data = path.read_bytes()
-    complete = data[: data.rfind(b"\n") + 1]
-    if len(complete) != len(data):
-        with open(path, "r+b") as handle:
-            handle.truncate(len(complete))
-    ids = set()
-    for raw in io.BytesIO(complete):
-        if raw.strip():
-            ids.add(_hashable(json.loads(raw)["id"]))
-    return ids
-
-
-def _hashable(value: Any) -> Any:
-    return json.dumps(value, sort_keys=True) if isinstance(value, (list, dict)) else value

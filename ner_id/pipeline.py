@@ -1,95 +1,130 @@
-"""The ``Pipeline``: tokenise -> tag -> gazetteer -> merge, for one text or a stream of texts."""
+"""The ``Pipeline``: tokenise -> tag -> gazetteer -> merge -> consolidate -> topics, for one text or a stream."""
 from __future__ import annotations
 
-import multiprocessing
-import os
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
+from ner_id.config import PipelineConfig
 from ner_id.consolidate import consolidate
-from ner_id.gazetteer import ExactMatcher, FuzzyMatcher
-from ner_id.merge import DEFAULT_ADD_LABELS, DEFAULT_OVERRIDE_LABELS, Candidate, merge
+from ner_id.gazetteer import ExactMatcher, FuzzyMatcher, default_paths, load_entries
+from ner_id.merge import Candidate, merge
 from ner_id.tagger import Tagger
 from ner_id.tokenize import Token, Tokenizer
-from ner_id.topics import TAXONOMY, TopicClassifier, keyphrases
-from ner_id.types import LABELS, Document, Entity, Topic
+from ner_id.topics import TAXONOMY, TopicClassifier, default_classifier, keyphrases
+from ner_id.types import LABELS, Document, Topic
+from ner_id.wordfreq import idf_table
 
 
-MAX_TAGGER_CHARS = 50  # longer tokens are never names: the tagger sees their first characters, and spans
-                       # that contain one are dropped
-
-
-def check_text(text: object) -> str:
+def check_text(text: object, where: str = "text") -> str:
     """Return ``text`` if it is a ``str``; otherwise raise a TypeError that says what to pass."""
     if isinstance(text, str):
         return text
     if isinstance(text, (bytes, bytearray, memoryview)):
-        raise TypeError(f"text must be str, got {type(text).__name__}; decode it first, e.g. data.decode('utf-8')")
-    raise TypeError(f"text must be str, got {type(text).__name__}")
+        raise TypeError(f"{where} must be str, got {type(text).__name__}; decode it first, e.g. data.decode('utf-8')")
+    raise TypeError(f"{where} must be str, got {type(text).__name__}")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Pipeline:
-    """Owns the components; call it on a text, or ``pipe`` a stream of texts.
+    """Built from a ``PipelineConfig``; call it on a text, or ``pipe`` a stream of texts.
 
+    ``dataclasses.replace(nlp, config=...)`` builds a new pipeline from the new settings.
     One pipeline may be shared by threads: components keep no per-call state and the tagger
-    serialises its forward pass. Do not swap components while calls are running.
+    serialises its forward pass.
     """
 
-    tokenizer: Tokenizer
-    tagger: Tagger | None
-    exact: ExactMatcher
-    fuzzy: FuzzyMatcher | None
-    add_labels: frozenset[str] = DEFAULT_ADD_LABELS
-    override_labels: frozenset[str] = DEFAULT_OVERRIDE_LABELS
-    group: bool = True
-    topic_model: TopicClassifier | None = None
-    keyphrases: bool = True
-    config: dict[str, Any] = field(default_factory=dict)
+    config: PipelineConfig = field(default_factory=PipelineConfig)
+    tokenizer: Tokenizer = field(init=False, repr=False, compare=False)
+    tagger: Tagger | None = field(init=False, repr=False, compare=False)
+    exact: ExactMatcher = field(init=False, repr=False, compare=False)
+    fuzzy: FuzzyMatcher | None = field(init=False, repr=False, compare=False)
+    topic_model: TopicClassifier | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        config = self.config
+        if not isinstance(config, PipelineConfig):
+            raise TypeError(f"config must be a PipelineConfig, got {type(config).__name__}")
+        entries = load_entries([*config.gazetteers, *(default_paths() if config.default_gazetteers else [])])
+        topic = default_classifier() if config.topic_model == "default" else config.topic_model
+        components = {
+            "tokenizer": Tokenizer(),
+            "tagger": Tagger(config.model, threads=config.threads) if config.model else None,
+            "exact": ExactMatcher(entries),
+            "fuzzy": FuzzyMatcher(entries, idf_table()[1].keys()) if config.fuzzy else None,
+            "topic_model": topic,
+        }
+        for name, value in components.items():
+            object.__setattr__(self, name, value)
+
+    @classmethod
+    def from_config(cls, config: PipelineConfig) -> Pipeline:
+        """Build every component from ``config``."""
+        return cls(config)
+
+    @property
+    def meta(self) -> dict[str, Any]:
+        """What this pipeline runs: its settings, and the tagger model's files, training data and scores."""
+        from ner_id import __version__
+        from ner_id.shipped import manifest
+
+        model = manifest()["models"][self.config.model] if self.config.model else None
+        return {"ner_id": __version__, "config": self.config.to_dict(), "model": self.config.model,
+                "tagger": model}
 
     def __call__(self, text: str) -> Document:
-        return self._process([check_text(text)])[0]
+        return self._process([self._check(text, "text")])[0]
 
     def pipe(self, texts: Iterable[str], batch_size: int = 32, n_process: int = 1) -> Iterator[Document]:
-        """Documents for ``texts``, in the same order; ``n_process > 1`` uses worker processes."""
-        if not isinstance(batch_size, int) or batch_size < 1:
-            raise ValueError(f"batch_size must be a positive int, got {batch_size!r}")
-        if not isinstance(n_process, int) or n_process < 1:
-            raise ValueError(f"n_process must be a positive int, got {n_process!r}")
-        batches = _batches((check_text(t) for t in texts), batch_size)
+        """Documents for ``texts``, in the same order; ``n_process > 1`` uses worker processes.
+
+        A text that is not a ``str`` raises TypeError naming its index, after the documents before it.
+        """
+        for name, value in (("batch_size", batch_size), ("n_process", n_process)):
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                raise ValueError(f"{name} must be a positive int, got {value!r}")
+        if isinstance(texts, (str, bytes)):
+            raise TypeError(f"texts must be an iterable of str, got one {type(texts).__name__}; use nlp(text)")
+        checked = (self._check(t, f"texts[{i}]") for i, t in enumerate(texts))
+        batches = _batches(checked, batch_size)
         if n_process == 1:
             for batch in batches:
                 yield from self._process(batch)
             return
-        context = multiprocessing.get_context("spawn")
-        threads = max(1, (os.cpu_count() or 1) // n_process)  # n_process x threads never oversubscribes the cores
-        with context.Pool(n_process, initializer=_init_worker, initargs=(self.config, threads)) as pool:
-            for documents in pool.imap(_work, batches):
-                yield from documents
+        from ner_id.workers import pool_map
+
+        yield from pool_map(self.config, batches, n_process)
+
+    def _check(self, text: object, where: str) -> str:
+        text = check_text(text, where)
+        if len(text) > self.config.max_length:
+            raise ValueError(f"{where} has {len(text):,} characters, more than max_length={self.config.max_length:,}; "
+                             "raise it with ner_id.load(max_length=...) (memory grows about 3 kB per character)")
+        return text
 
     def _process(self, texts: Sequence[str]) -> list[Document]:
+        """The steps, for a batch of texts."""
         tokenized = [self.tokenizer(t) for t in texts]
         sentences = [(d, s) for d, tok in enumerate(tokenized) for s in tok.sentence_tokens()]
-        tagged = self.tagger.tag([[t.text[:MAX_TAGGER_CHARS] for t in s] for _, s in sentences]) if self.tagger else None
         model: list[list[Candidate]] = [[] for _ in texts]
         gazetteer: list[list[Candidate]] = [[] for _ in texts]
-        for k, (d, tokens) in enumerate(sentences):
-            if tagged is not None:
-                model[d] += [Candidate(tokens[s.first].start, tokens[s.end - 1].end, s.label, s.score)
-                             for s in tagged[k]
-                             if all(len(t.text) <= MAX_TAGGER_CHARS for t in tokens[s.first:s.end])]
-            gazetteer[d] += self._gazetteer(tokens)
-        add = self.add_labels if self.tagger else LABELS  # without a tagger, the gazetteer is all there is
+        if self.tagger is not None:
+            tagged = self.tagger.tag([[t.text for t in s] for _, s in sentences])
+            for (d, tokens), spans in zip(sentences, tagged):
+                model[d] += [Candidate(tokens[s.first].start, tokens[s.end - 1].end, s.label, s.score) for s in spans]
+        for d, tokens in sentences:
+            gazetteer[d] += self.match_gazetteers(tokens)
+        add = self.config.add_labels if self.tagger else LABELS  # without a tagger, the gazetteer is all there is
         topics = self._topics(texts)
         documents = []
         for d, text in enumerate(texts):
-            entities = tuple(self._link(e) for e in merge(text, model[d], gazetteer[d], add, self.override_labels))
+            merged = merge(text, model[d], gazetteer[d], add, self.config.override_labels)
+            entities = tuple(self.exact.link(e) for e in merged)
             groups: tuple = ()
-            if self.group:
+            if self.config.group:
                 entities, groups = consolidate(text, entities, gazetteer[d])
-            phrases = keyphrases(text, tokenized[d], entities) if self.keyphrases else ()
+            phrases = keyphrases(text, tokenized[d], entities) if self.config.keyphrases else ()
             documents.append(Document(text, entities, groups, phrases, topics[d]))
         return documents
 
@@ -101,12 +136,14 @@ class Pipeline:
             return found
         proba = self.topic_model.probabilities([texts[i] for i in used])
         classes = self.topic_model.classes_
+        names = TAXONOMY if self.config.topic_model == "default" else {}
         for row, i in zip(proba, used):
             ranked = sorted(zip(classes, row), key=lambda kv: -kv[1])[:top]
-            found[i] = tuple(Topic(str(c), TAXONOMY.get(str(c), str(c)), round(float(p), 4)) for c, p in ranked)
+            found[i] = tuple(Topic(str(c), names.get(str(c), str(c)), round(float(p), 4)) for c, p in ranked)
         return found
 
-    def _gazetteer(self, tokens: list[Token]) -> list[Candidate]:
+    def match_gazetteers(self, tokens: Sequence[Token]) -> list[Candidate]:
+        """Exact, then fuzzy, gazetteer matches in one sentence's tokens, as merge candidates."""
         matches = self.exact.find(tokens)
         if self.fuzzy is not None:
             covered = {i for m in matches for i in range(m.first, m.end)}
@@ -114,37 +151,8 @@ class Pipeline:
         return [Candidate(m.start, m.stop, m.entry.label, m.score, m.entry.canonical, m.entry.kb_id)
                 for m in matches]
 
-    def _link(self, e: Entity) -> Entity:
-        """Give a model span the gazetteer's canonical name and id when its whole text is a known name."""
-        if e.kb_id is not None:
-            return e
-        entry = self.exact.lookup(e.text)
-        if entry is None and e.label == "ORG" and e.text.startswith(("PT ", "PT. ")):
-            entry = self.exact.lookup(e.text.split(" ", 1)[1])
-        if entry is None or entry.label != e.label:
-            return e
-        return replace(e, canonical=entry.canonical, kb_id=entry.kb_id)
-
 
 def _batches(items: Iterable[str], size: int) -> Iterator[list[str]]:
     iterator = iter(items)
     while batch := list(islice(iterator, size)):
         yield batch
-
-
-_WORKER: Pipeline | None = None
-
-
-def _init_worker(config: dict[str, Any], threads: int) -> None:
-    global _WORKER
-    import torch
-
-    from ner_id import load
-
-    torch.set_num_threads(threads)
-    _WORKER = load(**config)
-
-
-def _work(batch: list[str]) -> list[Document]:
-    assert _WORKER is not None, "worker not initialised"
-    return _WORKER._process(batch)

@@ -7,23 +7,21 @@ the span's tokens.
 """
 from __future__ import annotations
 
-import hashlib
 import io
-import json
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 import numpy as np
 
-MODEL_DIR = Path(str(resources.files("ner_id.models")))
+from ner_id.shipped import MODEL_DIR, ModelError, manifest, read_verified, verified_path
+
 MAX_BATCH_TOKENS = 3000
-
-
-class ModelError(RuntimeError):
-    """The shipped model files are missing, corrupt or do not belong together."""
+#: Longer tokens are never names: the tagger sees their first characters, and spans that contain one are dropped.
+MAX_TOKEN_CHARS = 50
+MODELS = ("default", "fast")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,31 +34,30 @@ class TaggedSpan:
     score: float
 
 
-def _read_checked(model_dir: Path) -> tuple[Path, bytes]:
-    """The packed model's path and bytes, verified against ``manifest.json`` (read once)."""
-    manifest_path = model_dir / "manifest.json"
-    if not manifest_path.is_file():
-        raise ModelError(f"{manifest_path} is missing; reinstall ner-id")
-    info = json.loads(manifest_path.read_text(encoding="utf-8"))["files"]["tagger"]
-    path = model_dir / info["path"]
-    if not path.is_file():
-        raise ModelError(f"{path} is missing; reinstall ner-id")
-    data = path.read_bytes()
-    if hashlib.sha256(data).hexdigest() != info["sha256"]:
-        raise ModelError(f"{path} does not match its sha256 in {manifest_path}")
-    return path, data
-
-
 class Tagger:
     """Tag sentences (lists of token strings) with PER / LOC / ORG spans."""
 
-    def __init__(self, model_dir: Path = MODEL_DIR, batch_size: int = 64) -> None:
-        self._args, self._vocab, self._model = _load_model(*_read_checked(model_dir))
+    def __init__(self, model: str = "default", threads: int | None = 1, model_dir: Path = MODEL_DIR,
+                 batch_size: int = 64) -> None:
+        """Load shipped tagger ``model`` ("default" or "fast", see ``manifest.json``).
+
+        ``threads``: torch intra-op threads used while tagging (the caller's setting is restored
+        afterwards); ``None`` leaves torch's setting as it is.
+        """
+        if model not in MODELS:
+            raise ValueError(f"model must be one of {list(MODELS)}, got {model!r}")
+        if threads is not None and (not isinstance(threads, int) or isinstance(threads, bool) or threads < 1):
+            raise ValueError(f"threads must be a positive int or None, got {threads!r}")
+        self.name, self.threads = model, threads
+        self._args, self._vocab, self._model = _load_model(model, model_dir)
         self._batch_size = batch_size
         self._lock = threading.Lock()
 
     def tag(self, sentences: Sequence[Sequence[str]]) -> list[list[TaggedSpan]]:
-        """Spans for each sentence, in input order. Empty sentences give no spans."""
+        """Spans for each sentence, in input order. Empty sentences give no spans.
+
+        Tokens longer than ``MAX_TOKEN_CHARS`` are cut for the network, and spans containing one are dropped.
+        """
         order = sorted((i for i, s in enumerate(sentences) if s), key=lambda i: len(sentences[i]))
         results: list[list[TaggedSpan]] = [[] for _ in sentences]
         batch: list[int] = []
@@ -83,11 +80,11 @@ class Tagger:
         from stanza.models.ner.data import DataLoader
         from stanza.models.ner.trainer import fix_singleton_tags, unpack_batch
 
-        doc = StanzaDocument([[{"text": t} for t in sentences[i]] for i in batch])
+        doc = StanzaDocument([[{"text": t[:MAX_TOKEN_CHARS]} for t in sentences[i]] for i in batch])
         loader = DataLoader(doc, len(batch), self._args, vocab=self._vocab, evaluation=True,
                             preprocess_tags=False)
         offset = 0
-        with self._lock, torch.no_grad():
+        with self._lock, torch.no_grad(), _threads(self.threads):
             for raw in loader:
                 inputs, orig_idx, word_orig_idx, char_orig_idx, lens, wordlens, charlens, charoffsets = \
                     unpack_batch(raw, "cpu")
@@ -105,37 +102,11 @@ class Tagger:
                     decoded.append((labels, probs))
                 for k, position in enumerate(orig_idx):
                     labels, probs = decoded[k]
-                    results[batch[offset + position]] = _spans(labels, probs)
+                    tokens = sentences[batch[offset + position]]
+                    results[batch[offset + position]] = [
+                        span for span in _spans(labels, probs)
+                        if all(len(t) <= MAX_TOKEN_CHARS for t in tokens[span.first:span.end])]
                 offset += len(lens)
-
-
-def pack(model_path: Path, pretrain_path: Path) -> dict:
-    """One dict of a Stanza NER checkpoint and its word vectors, quick to load with ``weights_only``.
-
-    Stanza's files pickle every vocabulary as a word list plus a word -> id dict, which the
-    weights-only unpickler reads at about 0.1 M objects a second. Here each word list is one
-    newline-joined string and the dict is rebuilt on loading; the pretrain's own copy of the
-    word list is dropped (the checkpoint's ``word`` vocab is the same list).
-    """
-    import torch
-
-    checkpoint = torch.load(model_path, map_location="cpu", weights_only=True)
-    pretrain = torch.load(pretrain_path, map_location="cpu", weights_only=True)
-    if pretrain["vocab"]["_id2unit"] != checkpoint["vocab"]["word"]["_id2unit"]:
-        raise ModelError(f"{pretrain_path} is not the pretrain {model_path} was trained with")
-    vocab = {name: _pack_vocab(state) if isinstance(state, dict) and "_id2unit" in state else state
-             for name, state in checkpoint["vocab"].items()}
-    return {"config": checkpoint["config"], "vocab": vocab, "model": checkpoint["model"], "word_emb": pretrain["emb"]}
-
-
-def _pack_vocab(state: dict) -> dict:
-    units = state["_id2unit"]
-    if not (isinstance(units, list) and all(isinstance(u, str) and "\n" not in u for u in units)
-            and state["_unit2id"] == {u: i for i, u in enumerate(units)}):
-        return state
-    packed = {k: v for k, v in state.items() if k != "_unit2id"}
-    packed["_id2unit"] = "\n".join(units)
-    return packed
 
 
 def _unpack_vocab(state: dict) -> dict:
@@ -145,24 +116,54 @@ def _unpack_vocab(state: dict) -> dict:
     return {**state, "_id2unit": units, "_unit2id": {u: i for i, u in enumerate(units)}}
 
 
-def _load_model(path: Path, data: bytes):
-    """Stanza's NER network in eval mode, with its config and vocab, from a ``pack``ed file's bytes.
+@contextmanager
+def _threads(threads: int | None) -> Iterator[None]:
+    """Run with ``threads`` torch intra-op threads, then restore the caller's setting."""
+    import torch
+
+    previous = torch.get_num_threads()
+    if threads is None or threads == previous:
+        yield
+        return
+    torch.set_num_threads(threads)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(previous)
+
+
+def _load_model(name: str, model_dir: Path):
+    """Stanza's NER network in eval mode, with its config and vocab, from the shipped files of ``name``.
 
     Does what Stanza's ``ner.trainer.Trainer.load`` does for a model without a transformer,
     but builds no optimizer: creating one imports ``torch._dynamo``, about 1.4 s of load time.
+    Every file is checked against its sha256 in the manifest first.
     """
     import torch
     from stanza.models.ner.model import NERTagger
     from stanza.models.ner.vocab import MultiVocab
 
-    packed = torch.load(io.BytesIO(data), map_location="cpu", weights_only=True)
-    args = packed["config"]
-    if args.get("bert_model") or args.get("charlm"):
-        raise ModelError(f"{path}: models with a transformer or charlm are not supported")
+    info = manifest(model_dir)["models"].get(name)
+    if info is None:
+        raise ModelError(f"model {name!r} is not in {model_dir / 'manifest.json'}")
+    path = model_dir / info["tagger"]
+    packed = torch.load(io.BytesIO(read_verified(info["tagger"], model_dir)), map_location="cpu", weights_only=True)
+    vectors = torch.load(io.BytesIO(read_verified(info["vectors"], model_dir)), map_location="cpu", weights_only=True)
+    args = dict(packed["config"])
+    if args.get("bert_model"):
+        raise ModelError(f"{path}: models with a transformer are not supported")
+    if args.get("charlm"):
+        forward, backward = info.get("charlm") or (None, None)
+        if not forward or not backward:
+            raise ModelError(f"{path} needs charlms, but the manifest names none for model {name!r}")
+        args["charlm_forward_file"] = str(verified_path(forward, model_dir))
+        args["charlm_backward_file"] = str(verified_path(backward, model_dir))
     args["predict_tagset"] = args.get("predict_tagset") or 0
     vocab = MultiVocab.load_state_dict({name: _unpack_vocab(state) if isinstance(state, dict) else state
                                         for name, state in packed["vocab"].items()})
-    model = NERTagger(args, vocab, emb_matrix=packed["word_emb"])
+    if vectors["words"] != packed["vocab"]["word"]["_id2unit"]:
+        raise ModelError(f"{path}: its word vocabulary is not the one of {info['vectors']}")
+    model = NERTagger(args, vocab, emb_matrix=vectors["emb"])
     loaded = model.load_state_dict(packed["model"], strict=False)
     if loaded.unexpected_keys or set(loaded.missing_keys) - {"word_emb.weight"}:
         raise ModelError(f"{path}: weights do not fit the network "

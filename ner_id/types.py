@@ -1,7 +1,7 @@
 """The public result types: small frozen dataclasses, JSON-serialisable through ``to_dict``."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
@@ -90,9 +90,12 @@ class Document:
         """One row per entity, with its group's canonical name in ``group_canonical``."""
         import pandas as pd
 
+        from ner_id.schema import ENTITY_COLUMNS, pandas_dtypes
+
         rows = [{**e.to_dict(), "group_canonical": self.groups[e.group].canonical if e.group is not None else None}
                 for e in self.entities]
-        return pd.DataFrame(rows, columns=[*(f.name for f in fields(Entity)), "group_canonical"])
+        frame = pd.DataFrame(rows, columns=[*ENTITY_COLUMNS, "group_canonical"])
+        return frame.astype({**pandas_dtypes(), "group_canonical": "string"})
 
     def to_spacy(self) -> "spacy.tokens.Doc":
         """A spaCy ``Doc`` over the same text with ``doc.ents`` set (for ``displacy.render``).

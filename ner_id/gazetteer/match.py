@@ -8,10 +8,11 @@ Matches are chosen left to right, longest first, and never overlap.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ner_id.gazetteer.load import Entry
 from ner_id.tokenize import Token
+from ner_id.types import Entity
 
 MAX_TOKENS = 10
 
@@ -48,6 +49,18 @@ class ExactMatcher:
     def lookup(self, surface: str) -> Entry | None:
         """The entry whose name or alias is exactly ``surface``, if any."""
         return self._names.get(" ".join(surface.split()))
+
+    def link(self, entity: Entity) -> Entity:
+        """``entity`` with the canonical name and id of the entry its whole text names (same label), if any;
+        a company written "PT X" links to X."""
+        if entity.kb_id is not None:
+            return entity
+        entry = self.lookup(entity.text)
+        if entry is None and entity.label == "ORG" and entity.text.startswith(("PT ", "PT. ")):
+            entry = self.lookup(entity.text.split(" ", 1)[1])
+        if entry is None or entry.label != entity.label:
+            return entity
+        return replace(entity, canonical=entry.canonical, kb_id=entry.kb_id)
 
     def find(self, tokens: Sequence[Token]) -> list[Match]:
         """Non-overlapping matches in a token sequence (one sentence or a whole text)."""

@@ -80,8 +80,17 @@ def _stanza_args(work: Path, train: str, pretrain: Path, save_name: str, steps: 
         "--save_dir", str(work), "--save_name", save_name, "--max_steps", str(steps),
         "--eval_interval", str(args.eval_interval), "--max_steps_no_improve", "3000",
         "--seed", str(args.seed), "--hidden_dim", str(args.hidden_dim), "--word_dropout", str(args.word_dropout),
-        "--cpu",
+        "--cpu", *_charlm_args(args),
     ]
+
+
+def _charlm_args(args: argparse.Namespace) -> list[str]:
+    """Stanza's flags for forward + backward charlms in ``args.charlm`` (see ``ner_id.training.charlm``)."""
+    if args.charlm is None:
+        return []
+    return ["--charlm", "--charlm_shorthand", "id_nerid",
+            "--charlm_forward_file", str(args.charlm / "id_forward_charlm.pt"),
+            "--charlm_backward_file", str(args.charlm / "id_backward_charlm.pt")]
 
 
 def train_tagger(work: Path, pretrain: Path, args: argparse.Namespace) -> Path:
@@ -140,6 +149,18 @@ def dev_score(model: Path, pretrain: Path, dev: Path) -> float:
     return scorer.score_by_entity(predicted, gold)[2]
 
 
+def export_pretrain(packed: Path, pretrain: Path) -> None:
+    """Write the word vectors of a packed model (``training/ship.py``) as a Stanza pretrain file,
+    so a new tagger shares them with the shipped one and the wheel stores them once."""
+    import torch
+
+    data = torch.load(packed, map_location="cpu", weights_only=True)
+    state = dict(data["vocab"]["word"])
+    units = state["_id2unit"].split("\n") if isinstance(state["_id2unit"], str) else state["_id2unit"]
+    state.update(_id2unit=units, _unit2id={u: i for i, u in enumerate(units)})
+    torch.save({"vocab": state, "emb": data["word_emb"]}, pretrain, _use_new_zipfile_serialization=False)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
@@ -155,6 +176,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--lower", type=float, default=0.3, help="share of cased sentences copied lower-cased")
     parser.add_argument("--upper", type=float, default=0.1, help="share of cased sentences copied upper-cased")
     parser.add_argument("--silver", type=float, default=0.0, help="share of the silver Wikipedia set added in phase 1")
+    parser.add_argument("--charlm", type=Path, default=None,
+                        help="folder with id_forward_charlm.pt and id_backward_charlm.pt (python -m ner_id.training.charlm)")
+    parser.add_argument("--vectors-from", type=Path, default=None,
+                        help="reuse the word vectors of a packed model (e.g. ner_id/models/id_ner.pt) instead of training new ones")
     parser.add_argument("--seed", type=int, default=1234)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
@@ -162,6 +187,8 @@ def main(argv: list[str] | None = None) -> None:
     args.out.mkdir(parents=True, exist_ok=True)
     train = build_data(args.data, args.out, args)
     pretrain = args.out / "id_vectors.pt"
+    if not pretrain.exists() and args.vectors_from is not None:
+        export_pretrain(args.vectors_from, pretrain)
     if not pretrain.exists():
         train_words = {t.lower() for s in train for t, _ in s}
         corpus = list(raw_sentences(args.data / "raw_text")) + [[t.lower() for t, _ in s] for s in train]

@@ -1,0 +1,95 @@
+"""``PipelineConfig``: everything a pipeline is built from, so it can be rebuilt anywhere (workers, Dask)."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ner_id.merge import DEFAULT_ADD_LABELS, DEFAULT_OVERRIDE_LABELS
+from ner_id.types import LABELS
+
+if TYPE_CHECKING:
+    from ner_id.topics import TopicClassifier
+
+#: Like spaCy's ``nlp.max_length``: longer texts raise a ValueError that says how to allow them.
+DEFAULT_MAX_LENGTH = 10_000_000
+TAGGER_MODELS = ("default", "fast")
+
+
+@dataclass(frozen=True)
+class PipelineConfig:
+    """The settings of a ``Pipeline``; ``Pipeline.from_config(config)`` builds it.
+
+    Attributes:
+        model: shipped tagger: ``"default"`` (with character language models), ``"fast"``
+            (about twice as fast, lower F1), or ``None`` for gazetteers only.
+        gazetteers: extra gazetteer files (``.jsonl`` / ``.tsv``); their entries win over the shipped ones.
+        default_gazetteers: include the shipped gazetteers.
+        fuzzy: also find near-misses of gazetteer names ("Asfghanistan").
+        add_labels: labels of gazetteer matches added where the tagger found nothing.
+        override_labels: gazetteer labels that replace the tagger's label on the same span.
+        group: trim titles, split swallowed neighbours and group mentions of one thing.
+        topic_model: ``"default"``, a fitted ``TopicClassifier``, or ``None`` for no topics.
+        keyphrases: compute ``doc.keyphrases``.
+        threads: torch intra-op threads while tagging (the caller's torch setting is restored
+            after each call); ``None`` leaves torch's own setting. One per process is the safe
+            default on a shared machine: more throughput comes from processes.
+        max_length: the longest text accepted, in characters.
+    """
+
+    model: str | None = "default"
+    gazetteers: tuple[str, ...] = ()
+    default_gazetteers: bool = True
+    fuzzy: bool = True
+    add_labels: frozenset[str] = DEFAULT_ADD_LABELS
+    override_labels: frozenset[str] = DEFAULT_OVERRIDE_LABELS
+    group: bool = True
+    topic_model: "str | TopicClassifier | None" = "default"
+    keyphrases: bool = True
+    threads: int | None = 1
+    max_length: int = DEFAULT_MAX_LENGTH
+
+    def __post_init__(self) -> None:
+        model = {True: "default", False: None}.get(self.model, self.model) if isinstance(self.model, bool) else self.model
+        if model is not None and model not in TAGGER_MODELS:
+            raise ValueError(f"model must be one of {list(TAGGER_MODELS)} or None, got {self.model!r}")
+        object.__setattr__(self, "model", model)
+        paths = [self.gazetteers] if isinstance(self.gazetteers, (str, Path)) else self.gazetteers
+        object.__setattr__(self, "gazetteers", tuple(str(p) for p in paths))
+        for name in ("add_labels", "override_labels"):
+            value = getattr(self, name)
+            labels = frozenset([value] if isinstance(value, str) else _iterable(name, value))
+            if not labels <= set(LABELS):
+                raise ValueError(f"{name} must be a subset of {list(LABELS)}, got {sorted(labels)}")
+            object.__setattr__(self, name, labels)
+        if self.threads is not None and (isinstance(self.threads, bool) or not isinstance(self.threads, int)
+                                         or self.threads < 1):
+            raise ValueError(f"threads must be a positive int or None, got {self.threads!r}")
+        if isinstance(self.max_length, bool) or not isinstance(self.max_length, int) or self.max_length < 1:
+            raise ValueError(f"max_length must be a positive int, got {self.max_length!r}")
+        if isinstance(self.topic_model, str) and self.topic_model != "default":
+            raise ValueError(f"topic_model must be 'default', a TopicClassifier or None, got {self.topic_model!r}")
+        if not (self.topic_model is None or isinstance(self.topic_model, str) or _is_classifier(self.topic_model)):
+            raise TypeError("topic_model must be 'default', a TopicClassifier or None, "
+                            f"got {type(self.topic_model).__name__}")
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain values (a custom topic model shows as its class name)."""
+        topic = self.topic_model if self.topic_model is None or isinstance(self.topic_model, str) else "custom"
+        return {"model": self.model, "gazetteers": list(self.gazetteers), "default_gazetteers": self.default_gazetteers,
+                "fuzzy": self.fuzzy, "add_labels": sorted(self.add_labels),
+                "override_labels": sorted(self.override_labels), "group": self.group, "topic_model": topic,
+                "keyphrases": self.keyphrases, "threads": self.threads, "max_length": self.max_length}
+
+
+def _iterable(name: str, value: Any) -> Iterable[str]:
+    if not isinstance(value, Iterable):
+        raise TypeError(f"{name} must be a collection of labels, got {type(value).__name__}")
+    return value
+
+
+def _is_classifier(value: Any) -> bool:
+    from ner_id.topics.classifier import TopicClassifier
+
+    return isinstance(value, TopicClassifier)
