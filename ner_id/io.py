@@ -84,7 +84,7 @@ def read_records(path: Path, text_field: str = "text", id_field: str | None = No
     if name.endswith((".jsonl", ".jsonl.gz")):
         rows = ((line, _parse_json(raw)) for line, raw in _text_lines(path))
     elif name.endswith(".csv"):
-        rows = _csv_rows(path)
+        rows = _csv_rows(path, text_field)
     else:
         rows = _parquet_rows(path)
     for line, row in rows:
@@ -117,19 +117,30 @@ def _parse_json(raw: Any) -> Any:
         return BadRecord("", 0, None, f"invalid JSON ({error.msg} at column {error.colno})")
 
 
-def _csv_rows(path: Path) -> Iterator[tuple[int, Any]]:
+def _csv_rows(path: Path, text_field: str) -> Iterator[tuple[int, Any]]:
     with open(path, encoding="utf-8", errors="surrogateescape", newline="") as handle:
-        reader = csv.DictReader(handle)
+        reader = csv.DictReader(handle, strict=True)
         try:
+            header = reader.fieldnames or []
+            if text_field not in header:
+                shown = [_safe(h) for h in header]
+                yield 1, BadRecord("", 1, None, f"the header has no {text_field!r} column (columns: {shown})")
+                return
             for row in reader:
                 if None in row:
                     yield reader.line_num, BadRecord("", reader.line_num, None, "more fields than the header")
+                elif None in row.values():
+                    yield reader.line_num, BadRecord("", reader.line_num, None, "fewer fields than the header")
                 elif any(isinstance(v, str) and _has_surrogates(v) for v in row.values()):
                     yield reader.line_num, BadRecord("", reader.line_num, None, "undecodable bytes")
                 else:
                     yield reader.line_num, row
         except csv.Error as error:
             yield reader.line_num, BadRecord("", reader.line_num, None, f"malformed CSV: {error}")
+
+
+def _safe(value: str) -> str:
+    return value.encode("utf-8", "replace").decode("utf-8")
 
 
 def _has_surrogates(value: str) -> bool:

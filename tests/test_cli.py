@@ -98,3 +98,38 @@ def test_usage_errors_exit_2(tmp_path):
     assert result.returncode == 2 and "unknown input format" in result.stderr
     assert run("extract", FIXTURES / "articles.txt").returncode == 2  # no -o
     assert run("extract", FIXTURES / "articles.txt", "-o", tmp_path / "o.csv", "--resume").returncode == 2
+
+
+def test_folder_and_several_inputs_qualify_ids_with_file_names(tmp_path):
+    folder = tmp_path / "dump"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.txt").write_text("Ia ke Jakarta.\n\nKe Bali.\n", encoding="utf-8")
+    (folder / "sub" / "b.jsonl").write_text('{"text": "Delegasi AS tiba."}\n', encoding="utf-8")
+    (folder / "notes.md").write_text("ignored", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["extract", str(folder), "-o", str(out), "--no-model", "--quiet"]) == 0
+    assert [(r["id"], [e["text"] for e in r["entities"]]) for r in read_jsonl(out)] == [
+        ("a.txt:1", ["Jakarta"]), ("a.txt:3", ["Bali"]), ("b.jsonl:1", ["AS"])]
+    single = tmp_path / "single.jsonl"
+    assert main(["extract", str(folder / "a.txt"), "-o", str(single), "--no-model", "--quiet"]) == 0
+    assert [r["id"] for r in read_jsonl(single)] == [1, 3]
+
+
+@pytest.mark.parametrize("fmt,reader", [("csv", pd.read_csv), ("parquet", pd.read_parquet)])
+def test_format_option_overrides_the_suffix(tmp_path, fmt, reader):
+    out = tmp_path / "entities.out"
+    assert main(["extract", str(FIXTURES / "articles.txt"), "-o", str(out), "--format", fmt, "--no-model",
+                 "--quiet"]) == 0
+    frame = reader(out)
+    assert list(frame.columns) == ["id", "text", "label", "start", "end", "score", "source", "canonical", "kb_id",
+                                   "group"]
+    assert frame["id"].astype(str).tolist()[0] == "1"
+
+
+def test_two_workers_write_the_same_lines_as_one(tmp_path):
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    for out, workers in ((one, "1"), (two, "2")):
+        assert main(["extract", str(EXAMPLES / "articles.jsonl"), "-o", str(out), "--id-field", "id",
+                     "--workers", workers, "--batch-size", "1", "--model", "fast", "--quiet"]) == 0
+    assert two.read_text(encoding="utf-8") == one.read_text(encoding="utf-8")
+    assert len(read_jsonl(one)) == 4

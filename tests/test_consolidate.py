@@ -7,6 +7,8 @@ from ner_id.consolidate import consolidate
 from ner_id.merge import Candidate
 from ner_id.types import Entity
 
+from conftest import EXAMPLES
+
 
 def ents(text, *spans, score=0.9):
     """Entities for (surface, label[, occurrence]) triples."""
@@ -82,7 +84,7 @@ def test_span_swallowing_a_gazetteer_neighbour_is_split():
 
 
 def test_pipeline_groups_render_and_frames(nlp):
-    article = json.loads(open("examples/articles.jsonl", encoding="utf-8").readline())
+    article = json.loads(open(EXAMPLES / "articles.jsonl", encoding="utf-8").readline())
     doc = nlp(article["text"])
     assert all(e.group is not None and doc.groups[e.group].label == e.label for e in doc.entities)
     canon = {g.canonical: g for g in doc.groups}

@@ -105,3 +105,38 @@ def test_invalid_tsv_and_paths(tmp_path):
 def test_entry_surfaces():
     entry = Entry("Amerika Serikat", "LOC", "Amerika Serikat", "iso3166:US", ("AS",))
     assert entry.surfaces == ("Amerika Serikat", "AS")
+
+
+@pytest.mark.parametrize("surface,expected", [
+    ("Kazakstan", "Kazakhstan"),                      # 9 chars, one letter dropped: 94.7 >= 87.8
+    ("Uzbekistam", "Uzbekistan"),                     # 10 chars, one substitution: 90.0 >= 89.0
+    ("Kementerian Sosual", "Kementerian Sosial"),     # 18 chars, one substitution: 94.4 >= 93.9
+    ("Uzbekestam", None),                             # two substitutions in 10 chars: 80.0 < 89.0
+    ("Kementerian Sosuak", None),                     # two substitutions in 18 chars: 88.9 < 93.9
+    ("Baly", None),                                   # under the minimum length: never fuzzy
+])
+def test_fuzzy_threshold_rises_with_name_length(shipped, surface, expected):
+    fuzzy = FuzzyMatcher(shipped)
+    text = f"Ia tiba di {surface} kemarin."
+    hits = fuzzy.find(TOK(text).tokens, covered=set())
+    assert [(text[m.start:m.stop], m.entry.canonical) for m in hits] == ([(surface, expected)] if expected else [])
+
+
+def test_fuzzy_threshold_values():
+    fuzzy = FuzzyMatcher([])
+    assert [round(fuzzy.threshold(n), 1) for n in (6, 9, 10, 18, 30)] == [84.0, 87.8, 89.0, 93.9, 96.3]
+
+
+def test_all_caps_names_need_five_letters(shipped):
+    matcher = ExactMatcher(shipped)
+    text = "BENCANA DI BALI DAN ACEH, JAWA BARAT DAN BANTEN SIAGA"
+    assert [m[0] for m in find(matcher, text)] == ["JAWA BARAT", "BANTEN"]
+    assert [m[0] for m in find(matcher, "Bencana di Bali dan Aceh")] == ["Bali", "Aceh"]
+
+
+def test_user_entries_win_over_shipped_ones(shipped, tmp_path):
+    user = tmp_path / "mine.tsv"
+    user.write_text("name\tlabel\tcanonical\tkb_id\nJakarta\tORG\tPersija Jakarta\tmy:persija\n", encoding="utf-8")
+    matcher = ExactMatcher(load_entries([user, *default_paths()]))
+    assert find(matcher, "Ia ke Jakarta.") == [("Jakarta", "Persija Jakarta", "my:persija")]
+    assert ExactMatcher(shipped).lookup("Jakarta").label == "LOC"

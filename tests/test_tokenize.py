@@ -1,6 +1,6 @@
 import pytest
 
-from ner_id.tokenize import MAX_SENTENCE_TOKENS, Tokenizer, chunk_spans
+from ner_id.tokenize import MAX_CHUNK_CHARS, MAX_SENTENCE_TOKENS, Tokenizer, chunk_spans
 
 
 @pytest.fixture(scope="module")
@@ -72,3 +72,26 @@ def test_giant_token_and_endless_punctuation_are_bounded(tok):
     result = tok(text)
     assert "".join(texts(result)).count("a") == 50_000
     assert all(b - a <= MAX_SENTENCE_TOKENS for a, b in result.sentences)
+
+
+def test_tokens_after_chunk_edges_have_exact_offsets(tok):
+    sentence = "Presiden Joko Widodo tiba di Jakarta pada Senin. "
+    words = [("Presiden", 0), ("Joko", 9), ("Widodo", 14), ("tiba", 21), ("di", 26), ("Jakarta", 29), ("pada", 37),
+             ("Senin", 42), (".", 47)]
+    copies = 3 * MAX_CHUNK_CHARS // len(sentence)  # three chunks and more
+    result = tok(sentence * copies)
+    expected = [(w, k * len(sentence) + at, k * len(sentence) + at + len(w)) for k in range(copies) for w, at in words]
+    assert [(t.text, t.start, t.end) for t in result.tokens] == expected
+    assert result.sentences == tuple((9 * k, 9 * k + 9) for k in range(copies))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Presiden\xa0Joko\xa0Widodo tiba di\xa0Jakarta.",
+     [("Presiden", 0, 8), ("Joko", 9, 13), ("Widodo", 14, 20), ("tiba", 21, 25), ("di", 26, 28), ("Jakarta", 29, 36),
+      (".", 36, 37)]),
+    ("GEMPA GUNCANG CIANJUR, JAWA BARAT (18/8).",
+     [("GEMPA", 0, 5), ("GUNCANG", 6, 13), ("CIANJUR", 14, 21), (",", 21, 22), ("JAWA", 23, 27), ("BARAT", 28, 33),
+      ("(", 34, 35), ("18", 35, 37), ("/", 37, 38), ("8", 38, 39), (")", 39, 40), (".", 40, 41)]),
+])
+def test_non_breaking_spaces_and_all_caps_tokens(tok, text, expected):
+    assert [(t.text, t.start, t.end) for t in tok(text).tokens] == expected
