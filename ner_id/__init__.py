@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from ner_id.config import DEFAULT_MAX_LENGTH, PipelineConfig
 from ner_id.merge import DEFAULT_ADD_LABELS, DEFAULT_OVERRIDE_LABELS
+from ner_id.rules import DEFAULT_RULES
 from ner_id.types import LABELS, Document, Entity, EntityGroup, Keyphrase, Topic
 
 if TYPE_CHECKING:
@@ -57,7 +58,7 @@ def load(
     default_gazetteers: bool = True, fuzzy: bool = True, add_labels: Iterable[str] = DEFAULT_ADD_LABELS,
     override_labels: Iterable[str] = DEFAULT_OVERRIDE_LABELS, group: bool = True,
     topic_model: "TopicClassifier | str | None" = "default", keyphrases: bool = True,
-    threads: int | None = 1, max_length: int = DEFAULT_MAX_LENGTH,
+    rules: Iterable[str] = DEFAULT_RULES, threads: int | None = 1, max_length: int = DEFAULT_MAX_LENGTH,
 ) -> "Pipeline":
     """Build a pipeline, offline, from the files shipped in the package (see ``PipelineConfig``).
 
@@ -74,6 +75,7 @@ def load(
         topic_model: ``"default"`` (the shipped taxonomy model), your own fitted
             ``ner_id.topics.TopicClassifier``, or ``None`` for no ``doc.topics``.
         keyphrases: compute ``doc.keyphrases``.
+        rules: news-structure repairs to run (``ner_id.rules.RULES``, all by default; ``()`` for none).
         threads: torch threads while tagging (default 1, restored afterwards); ``None``: torch's own setting.
         max_length: the longest text accepted, in characters (a longer one raises ValueError).
     """
@@ -82,7 +84,8 @@ def load(
     config = PipelineConfig(
         model=model, gazetteers=gazetteers, default_gazetteers=default_gazetteers, fuzzy=fuzzy,  # type: ignore[arg-type]
         add_labels=add_labels, override_labels=override_labels, group=group,  # type: ignore[arg-type]
-        topic_model=topic_model, keyphrases=keyphrases, threads=threads, max_length=max_length)
+        topic_model=topic_model, keyphrases=keyphrases, rules=rules, threads=threads,  # type: ignore[arg-type]
+        max_length=max_length)
     return Pipeline.from_config(config)
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ner_id.merge import DEFAULT_ADD_LABELS, DEFAULT_OVERRIDE_LABELS
+from ner_id.rules import DEFAULT_RULES, RULES
 from ner_id.types import LABELS
 
 if TYPE_CHECKING:
@@ -32,6 +33,7 @@ class PipelineConfig:
         group: trim titles, split swallowed neighbours and group mentions of one thing.
         topic_model: ``"default"``, a fitted ``TopicClassifier``, or ``None`` for no topics.
         keyphrases: compute ``doc.keyphrases``.
+        rules: the news-structure repairs to run (``ner_id.rules.RULES``; ``()`` for none).
         threads: torch intra-op threads while tagging (the caller's torch setting is restored
             after each call); ``None`` leaves torch's own setting. One per process is the safe
             default on a shared machine: more throughput comes from processes.
@@ -47,6 +49,7 @@ class PipelineConfig:
     group: bool = True
     topic_model: "str | TopicClassifier | None" = "default"
     keyphrases: bool = True
+    rules: tuple[str, ...] = DEFAULT_RULES
     threads: int | None = 1
     max_length: int = DEFAULT_MAX_LENGTH
 
@@ -63,6 +66,11 @@ class PipelineConfig:
             if not labels <= set(LABELS):
                 raise ValueError(f"{name} must be a subset of {list(LABELS)}, got {sorted(labels)}")
             object.__setattr__(self, name, labels)
+        rules = (self.rules,) if isinstance(self.rules, str) else tuple(_iterable("rules", self.rules))
+        unknown = [r for r in rules if r not in RULES]
+        if unknown:
+            raise ValueError(f"unknown rules {unknown}; known: {list(RULES)}")
+        object.__setattr__(self, "rules", rules)
         if self.threads is not None and (isinstance(self.threads, bool) or not isinstance(self.threads, int)
                                          or self.threads < 1):
             raise ValueError(f"threads must be a positive int or None, got {self.threads!r}")
@@ -80,7 +88,7 @@ class PipelineConfig:
         return {"model": self.model, "gazetteers": list(self.gazetteers), "default_gazetteers": self.default_gazetteers,
                 "fuzzy": self.fuzzy, "add_labels": sorted(self.add_labels),
                 "override_labels": sorted(self.override_labels), "group": self.group, "topic_model": topic,
-                "keyphrases": self.keyphrases, "threads": self.threads, "max_length": self.max_length}
+                "keyphrases": self.keyphrases, "rules": list(self.rules), "threads": self.threads, "max_length": self.max_length}
 
 
 def _iterable(name: str, value: Any) -> Iterable[str]:

@@ -16,25 +16,16 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
+from ner_id.lexicon import TITLES
 from ner_id.merge import Candidate
 from ner_id.types import Entity, EntityGroup
 
-#: Offices and honorifics that precede a name but are not part of it (noble and religious
-#: titles such as Pangeran, Raja or Kiai often are, and stay).
-TITLES = frozenset("""
-Presiden Wapres Wakil Menteri Mendagri Menlu Menhan Menkeu Menko Mensesneg Gubernur Wagub Bupati Wabup Walikota
-Wali Kota Bapak Pak Ibu Bu Sdr. Sdri. Saudara Kapolri Kapolda Kapolres Panglima Jenderal Jend. Letjen Mayjen
-Brigjen Kolonel Kombes Irjen AKBP Kompol Ketua Direktur Dirut Sekjen Haji H. Hj. Dr. dr. Prof. Ir. Drs. Dra.
-Tuan Nyonya Mr. Mrs. Ms. Perdana PM Kanselir Senator Hakim Jaksa Komisaris Inspektur Letnan Kapten Mayor Sersan
-Sekretaris Dubes Duta Besar Camat Lurah Kades Kapolsek Kapolresta Kasatreskrim Kabareskrim Kadis Sekda Danrem
-Dandim Pangdam Rektor Dekan Plt. Plt Pj. Menag Menkes Mentan Menhub Menpora Mendikbud Mensos Menaker Mendag Menperin
-Menkominfo Menkumham Kajati Kajari
-""".split())
 #: Gazetteer ids that may be split off the start of a person span: countries, regions, provinces,
 #: kabupaten/kota, and organisations written as acronyms ("SCO Vladimir Norov").
 _SPLITTABLE = re.compile(r"^(?:iso3166:|region:|kemendagri:\d+(?:\.\d+)?$)")
 _WORD = re.compile(r"\S+")
 _HEAD = re.compile(r"\w+")
+_DASH = re.compile(r"\s*[-–—]")
 CONFIDENT = 0.75
 
 
@@ -89,19 +80,22 @@ def _trim_titles(text: str, e: Entity) -> Entity:
 
 
 def _split_swallowed(text: str, e: Entity, starts: dict[int, list[Candidate]]) -> list[Entity]:
-    """Split a country or region that a person span swallowed at its start
-    ("Tajikistan Rahimzoda Ramazon"); a place name at the end is usually a surname, and stays."""
+    """Split a country or region (also a misspelt one: "Asfghanistan Ashraf Ghani") or an organisation
+    (an acronym, a party: "Gerindra Sugiono") that a person span swallowed at its start; a place name
+    at the end is usually a surname, and stays. A place splits off only before two or more words."""
     if e.label != "PER":
         return [e]
     for g in starts.get(e.start, []):
         rest = text[g.end:e.end]
-        splittable = _SPLITTABLE.match(g.kb_id or "") or (g.label == "ORG" and _is_acronym(text[g.start:g.end]))
-        if g.label == e.label or g.end >= e.end or g.score < 1.0 or not splittable or len(rest.split()) < 2:
+        org = g.label == "ORG" and g.score >= 1.0 and (
+            _is_acronym(text[g.start:g.end]) or (g.kb_id or "").startswith("org:party-"))
+        place = g.label == "LOC" and bool(_SPLITTABLE.match(g.kb_id or ""))
+        if g.end >= e.end or not (org or place) or len(rest.split()) < (1 if org else 2):
             continue
         start = g.end + len(rest) - len(rest.lstrip())
-        place = replace(e, text=text[g.start:g.end], end=g.end, label=g.label, source="model+gazetteer",
+        split = replace(e, text=text[g.start:g.end], end=g.end, label=g.label, source="model+gazetteer",
                         canonical=g.canonical, kb_id=g.kb_id)
-        return [place, replace(e, text=text[start:e.end], start=start)]
+        return [split, replace(e, text=text[start:e.end], start=start)]
     return [e]
 
 
@@ -115,8 +109,8 @@ def _parenthetical_pairs(text: str, mentions: Sequence[Entity]) -> list[tuple[in
     pairs = []
     for i in range(len(mentions) - 1):
         a, b = mentions[i], mentions[i + 1]
-        if text[a.end:b.start].strip() != "(" or text[b.end:b.end + 1] != ")":
-            continue
+        if text[a.end:b.start].strip() != "(" or text[b.end:b.end + 1] != ")" or _DASH.match(text, b.end + 1):
+            continue  # not "X (Y)", or a dateline "Beijing (ANTARA) -"
         if a.label == "PER" and b.label == "PER" and " " not in b.text:
             pairs.append((i, i + 1))
         elif a.label != "PER" and (_is_acronym(b.text) != _is_acronym(a.text)):

@@ -10,6 +10,7 @@ from ner_id.config import PipelineConfig
 from ner_id.consolidate import consolidate
 from ner_id.gazetteer import ExactMatcher, FuzzyMatcher, default_paths, load_entries
 from ner_id.merge import Candidate, merge
+from ner_id.rules import apply_rules
 from ner_id.tagger import Tagger
 from ner_id.tokenize import Token, Tokenizer
 from ner_id.topics import TAXONOMY, TopicClassifier, default_classifier, keyphrases
@@ -120,7 +121,8 @@ class Pipeline:
         documents = []
         for d, text in enumerate(texts):
             merged = merge(text, model[d], gazetteer[d], add, self.config.override_labels)
-            entities = tuple(self.exact.link(e) for e in merged)
+            repaired = apply_rules(self.config.rules, text, merged, gazetteer[d])
+            entities = tuple(self.exact.link(e) for e in repaired)
             groups: tuple = ()
             if self.config.group:
                 entities, groups = consolidate(text, entities, gazetteer[d])

@@ -16,14 +16,8 @@ import spacy
 from spacy.attrs import ORTH
 from spacy.lang.id import Indonesian
 
-#: Abbreviations that end in a period and are not sentence ends (spaCy's ``id`` rules miss them).
-ABBREVIATIONS = (
-    "PT. Tbk. CV. Jl. Jln. Gg. No. Kec. Kab. Kel. Ds. Prov. Kota. H. Hj. Dr. dr. drg. Prof. Ir. Drs. Dra. "
-    "S.H. S.E. S.T. S.Sos. S.Pd. S.Kom. M.Si. M.Sc. M.M. M.H. M.Hum. M.Pd. M.A. Ph.D. Sp.A. Sp.PD. "
-    "dll. dsb. dkk. dst. tsb. yth. Yth. a.n. u.p. s.d. Bpk. Bp. Ibu. Sdr. Sdri. Kol. Brigjen. Mayjen. "
-    "Letjen. Jend. Kapt. Kompol. AKBP. Kombes. Irjen. St. Tn. Ny. Nn. KH. Rp. Tgl. tgl. Hlm. hlm. "
-    "Jan. Feb. Mar. Apr. Jun. Jul. Agu. Ags. Sep. Okt. Nov. Des. vs. Inc. Ltd. Co. Corp. Mr. Mrs. Ms."
-).split()
+from ner_id.lexicon import ABBREVIATIONS
+
 #: Built-in emoticon exceptions that glue digits to brackets, as in ``(18/8),``.
 _EMOTICONS_TO_SPLIT = {"8)": ["8", ")"], "(-8": ["(", "-8"], "8-)": ["8-", ")"]}
 
