@@ -41,7 +41,8 @@ def drop_non_names(text: str, entities: list[Entity], gazetteer: Sequence[Candid
     for e in entities:
         words = e.text.split()
         title_only = e.label == "PER" and all(w.strip(",") in TITLES or w.strip(",") in DEGREES for w in words)
-        if e.source == "model" and (title_only or (cased and not any(c.isupper() for c in e.text))):
+        lower = cased and not any(c.isupper() for c in e.text) and not e.text.endswith("com")  # detikcom
+        if e.source == "model" and (title_only or lower):
             continue
         kept.append(e)
     return kept
@@ -56,7 +57,8 @@ def trim_lower_tail(text: str, entities: list[Entity], gazetteer: Sequence[Candi
     for e in entities:
         words = list(re.finditer(r"\S+", e.text))
         k = len(words)
-        while k > 1 and e.source == "model" and words[k - 1].group().islower():
+        while k > 1 and e.source == "model" and words[k - 1].group().isalpha() and words[k - 1].group().islower() \
+                and words[k - 2].group() != "-":  # "Song Hye - kyo" is a name
             k -= 1
         if k < len(words):
             e = replace(e, text=e.text[:words[k - 1].end()], end=e.start + words[k - 1].end())
@@ -73,6 +75,21 @@ def acronym_label(text: str, entities: list[Entity], gazetteer: Sequence[Candida
         g = exact.get((e.start, e.end))
         if g is not None and g.label != e.label and _acronym(e.text) and " " not in e.text:
             e = replace(e, label=g.label, canonical=g.canonical, kb_id=g.kb_id)  # type: ignore[arg-type]
+        out.append(e)
+    return out
+
+
+def caps_to_gazetteer(text: str, entities: list[Entity], gazetteer: Sequence[Candidate]) -> list[Entity]:
+    """In ALL-CAPS text the tagger glues words to names ("GEMPA GUNCANG CIANJUR" -> "GUNCANG CIANJUR"):
+    an all-caps model span that holds one exact gazetteer match and more words becomes that match."""
+    out = []
+    for e in entities:
+        if e.source == "model" and e.text.isupper() and " " in e.text:
+            inside = [g for g in gazetteer if e.start <= g.start and g.end <= e.end and g.score >= 1.0]
+            if len(inside) == 1 and (inside[0].start, inside[0].end) != (e.start, e.end):
+                g = inside[0]
+                e = replace(e, text=text[g.start:g.end], start=g.start, end=g.end, label=g.label,  # type: ignore[arg-type]
+                            source="model+gazetteer", canonical=g.canonical, kb_id=g.kb_id)
         out.append(e)
     return out
 
@@ -127,6 +144,7 @@ RULES: dict[str, Rule] = {
     "drop_non_names": drop_non_names,
     "trim_lower_tail": trim_lower_tail,
     "acronym_label": acronym_label,
+    "caps_to_gazetteer": caps_to_gazetteer,
     "join_company_suffix": join_company_suffix,
     "join_org_qualifier": join_org_qualifier,
     "dateline": dateline,

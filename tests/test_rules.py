@@ -97,3 +97,18 @@ def test_rules_run_in_the_pipeline_and_can_be_turned_off():
     with pytest.raises(ValueError, match="unknown rules"):
         ner_id.load(model=False, rules=["nope"])
     assert off.entities != () and apply_rules((), text, off.entities, ()) == off.entities
+
+
+def test_all_caps_span_with_extra_words_becomes_its_gazetteer_match():
+    text = "GEMPA GUNCANG CIANJUR, WARGA MENGUNGSI"
+    got = RULES["caps_to_gazetteer"](text, [ent(text, "GUNCANG CIANJUR", "LOC", score=0.45)],
+                                     [cand(text, "CIANJUR", "LOC", "kemendagri:32.03")])
+    assert [(e.text, e.label, e.kb_id) for e in got] == [("CIANJUR", "LOC", "kemendagri:32.03")]
+    cased = "Gempa Guncang Cianjur"
+    assert run("caps_to_gazetteer", cased, [ent(cased, "Guncang Cianjur", "LOC")], [cand(cased, "Cianjur", "LOC")]) \
+        == [("Guncang Cianjur", "LOC")]
+
+
+def test_lower_case_brand_names_are_kept():
+    text = "Hal itu dikatakan kepada detikcom di Jakarta."
+    assert run("drop_non_names", text, [ent(text, "detikcom", "ORG")]) == [("detikcom", "ORG")]
