@@ -12,11 +12,11 @@ import time
 from pathlib import Path
 
 import torch
+from speed import news_texts
 from stanza.models.common.char_model import CharacterLanguageModel
 from stanza.models.ner.model import NERTagger
 
 import ner_id
-from speed import news_texts
 
 
 def main() -> None:

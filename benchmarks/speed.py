@@ -36,10 +36,11 @@ def news_texts(data: Path, count: int) -> list[str]:
 def measure(model: str, data: Path, docs: int) -> dict[str, float]:
     """Figures of one model in this process."""
     start = time.perf_counter()
-    import ner_id
     import spacy  # noqa: F401  (imports counted apart from building the pipeline)
     import stanza  # noqa: F401
     import torch  # noqa: F401
+
+    import ner_id
 
     imported = time.perf_counter()
     nlp = ner_id.load(model=model)

@@ -50,8 +50,9 @@ def main() -> None:
     parser.add_argument("--model", default="default")
     args = parser.parse_args()
 
-    import ner_id
     import torch
+
+    import ner_id
 
     texts = news_texts(args.data, args.docs)
     print(f"cpu {_cpu()}, {multiprocessing.cpu_count()} cores; torch default threads {torch.get_num_threads()}; "

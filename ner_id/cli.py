@@ -9,7 +9,7 @@ from collections import deque
 from collections.abc import Iterator
 from pathlib import Path
 
-from ner_id.io import BadRecord, InputError, Record, expand_inputs, read_records
+from ner_id.readers import BadRecord, InputError, Record, expand_inputs, read_records
 from ner_id.writers import LineWriter, done_errors, done_ids, format_of, open_writer
 
 
@@ -41,9 +41,9 @@ def _parser() -> argparse.ArgumentParser:
     topics.add_argument("--no-entities", action="store_true", help="do not list top entities per topic (faster)")
     topics.add_argument("--errors", type=Path, default=None)
     evaluate = commands.add_parser("evaluate", help="P / R / F1 on two-column CoNLL files")
-    evaluate.add_argument("files", nargs="+", type=Path)
-    evaluate.add_argument("--no-model", action="store_true")
-    evaluate.add_argument("--model-only", action="store_true")
+    from ner_id.evaluate import add_arguments
+
+    add_arguments(evaluate)
     return parser
 
 
@@ -53,10 +53,9 @@ def main(argv: list[str] | None = None) -> int:
     args.argv = list(sys.argv[1:] if argv is None else argv)
     try:
         if args.command == "evaluate":
-            from ner_id.evaluate import main as evaluate_main
+            from ner_id.evaluate import run
 
-            flags = ["--no-model"] * args.no_model + ["--model-only"] * args.model_only
-            return evaluate_main([str(f) for f in args.files] + flags)
+            return run(args)
         if args.command == "topics":
             return _topics(args)
         return _extract(args, parser)
@@ -78,8 +77,9 @@ def _extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     skip = done_ids(args.output) if args.resume else set()
     seen_errors = done_errors(args.errors) if args.resume and args.errors else set()
 
-    import ner_id
     from tqdm import tqdm
+
+    import ner_id
 
     nlp = ner_id.load(model=None if args.no_model else args.model)
     errors = LineWriter(args.errors, append=args.resume) if args.errors else None

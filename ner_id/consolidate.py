@@ -15,10 +15,11 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import cast
 
 from ner_id.lexicon import TITLES
 from ner_id.merge import Candidate
-from ner_id.types import Entity, EntityGroup
+from ner_id.types import Entity, EntityGroup, Label
 
 #: Gazetteer ids that may be split off the start of a person span: countries, regions, provinces,
 #: kabupaten/kota, and organisations written as acronyms ("SCO Vladimir Norov").
@@ -93,7 +94,7 @@ def _split_swallowed(text: str, e: Entity, starts: dict[int, list[Candidate]]) -
         if g.end >= e.end or not (org or place) or len(rest.split()) < (1 if org else 2):
             continue
         start = g.end + len(rest) - len(rest.lstrip())
-        split = replace(e, text=text[g.start:g.end], end=g.end, label=g.label, source="model+gazetteer",
+        split = replace(e, text=text[g.start:g.end], end=g.end, label=cast(Label, g.label), source="model+gazetteer",
                         canonical=g.canonical, kb_id=g.kb_id)
         return [split, replace(e, text=text[start:e.end], start=start)]
     return [e]
@@ -152,7 +153,7 @@ def _build_groups(mentions: list[Entity], root) -> tuple[EntityGroup, ...]:
         votes: dict[str, float] = defaultdict(float)
         for i in ids:
             votes[mentions[i].label] += mentions[i].score
-        label = max(votes, key=lambda k: (votes[k], k))
+        label = cast(Label, max(votes, key=lambda k: (votes[k], k)))
         linked = [mentions[i] for i in ids if mentions[i].kb_id]
         if linked:
             canonical, kb_id = linked[0].canonical or linked[0].text, linked[0].kb_id

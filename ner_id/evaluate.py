@@ -14,6 +14,7 @@ import sys
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from ner_id.conll import Sentence, read_conll, spans
 from ner_id.types import LABELS
@@ -34,7 +35,9 @@ def gold_spans(sentence: Sentence) -> tuple[str, set[tuple[int, int, str]]]:
 def score(nlp, sentences: Iterable[Sentence]) -> dict[str, dict[str, float]]:
     """Per-label and micro precision, recall, F1 and counts."""
     sentences = list(sentences)
-    tp, n_pred, n_gold = Counter(), Counter(), Counter()
+    tp: Counter = Counter()
+    n_pred: Counter = Counter()
+    n_gold: Counter = Counter()
     pairs = [gold_spans(s) for s in sentences]
     for (text, gold), doc in zip(pairs, nlp.pipe([t for t, _ in pairs], batch_size=256)):
         pred = {(e.start, e.end, e.label) for e in doc.entities}
@@ -63,17 +66,22 @@ def format_table(name: str, table: dict[str, dict[str, float]]) -> str:
     return "\n".join(lines)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="ner-id evaluate", description=__doc__.splitlines()[0])
-    parser.add_argument("files", nargs="+", type=Path)
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of ``ner-id evaluate`` (shared by ``python -m ner_id.evaluate``)."""
+    parser.add_argument("files", nargs="+", type=Path, help="two-column CoNLL files (token, BIO tag)")
+    parser.add_argument("--model", choices=["default", "fast"], default="default", help="tagger (default: %(default)s)")
     parser.add_argument("--no-model", action="store_true", help="gazetteers only")
-    parser.add_argument("--model-only", action="store_true", help="the tagger alone: no gazetteers, no grouping")
+    parser.add_argument("--model-only", action="store_true",
+                        help="the tagger alone: no gazetteers, no rules, no grouping")
     parser.add_argument("--json", action="store_true", help="print JSON instead of tables")
-    args = parser.parse_args(argv)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Score each file and print the tables (or JSON); 2 when a file cannot be read."""
     import ner_id
 
-    options = {"default_gazetteers": False, "group": False} if args.model_only else {}
-    nlp = ner_id.load(model=not args.no_model, topic_model=None, keyphrases=False, **options)
+    options: dict[str, Any] = {"default_gazetteers": False, "group": False, "rules": ()} if args.model_only else {}
+    nlp = ner_id.load(model=None if args.no_model else args.model, topic_model=None, keyphrases=False, **options)
     results = {}
     for path in args.files:
         try:
@@ -87,6 +95,12 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print("\n\n".join(format_table(name, table) for name, table in results.items()))
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="ner-id evaluate", description=__doc__.splitlines()[0])
+    add_arguments(parser)
+    return run(parser.parse_args(argv))
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ from ner_id.gazetteer import ExactMatcher, FuzzyMatcher, default_paths, load_ent
 from ner_id.merge import Candidate, merge
 from ner_id.rules import apply_rules
 from ner_id.tagger import Tagger
-from ner_id.tokenize import Token, Tokenizer
+from ner_id.tokenizer import Token, Tokenizer
 from ner_id.topics import TAXONOMY, TopicClassifier, default_classifier, keyphrases
 from ner_id.types import LABELS, Document, Topic
 from ner_id.wordfreq import idf_table
@@ -148,9 +148,9 @@ class Pipeline:
         """Exact, then fuzzy, gazetteer matches in one sentence's tokens, as merge candidates."""
         matches = self.exact.find(tokens)
         if self.fuzzy is not None:
-            covered = {i for m in matches for i in range(m.first, m.end)}
+            covered = {i for m in matches for i in range(m.token_start, m.token_end)}
             matches += self.fuzzy.find(tokens, covered)
-        return [Candidate(m.start, m.stop, m.entry.label, m.score, m.entry.canonical, m.entry.kb_id)
+        return [Candidate(m.start, m.end, m.entry.label, m.score, m.entry.canonical, m.entry.kb_id)
                 for m in matches]
 
 

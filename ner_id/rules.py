@@ -84,7 +84,7 @@ def caps_to_gazetteer(text: str, entities: list[Entity], gazetteer: Sequence[Can
     an all-caps model span that holds one exact gazetteer match and more words becomes that match."""
     out = []
     for e in entities:
-        if e.source == "model" and e.text.isupper() and " " in e.text:
+        if e.source == "model" and e.text.isupper() and " " in e.text and _caps_line(text, e):
             inside = [g for g in gazetteer if e.start <= g.start and g.end <= e.end and g.score >= 1.0]
             if len(inside) == 1 and (inside[0].start, inside[0].end) != (e.start, e.end):
                 g = inside[0]
@@ -92,6 +92,14 @@ def caps_to_gazetteer(text: str, entities: list[Entity], gazetteer: Sequence[Can
                             source="model+gazetteer", canonical=g.canonical, kb_id=g.kb_id)
         out.append(e)
     return out
+
+
+def _caps_line(text: str, e: Entity) -> bool:
+    """Whether the line around ``e`` is written in capitals (a headline), not only the span."""
+    start = text.rfind("\n", 0, e.start) + 1
+    end = text.find("\n", e.end)
+    letters = [c for c in text[start:end if end >= 0 else len(text)] if c.isalpha()]
+    return sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
 def join_company_suffix(text: str, entities: list[Entity], gazetteer: Sequence[Candidate]) -> list[Entity]:

@@ -102,10 +102,10 @@ class Document:
 
         Lone surrogates, which spaCy cannot store, appear as U+FFFD; offsets are unchanged.
         """
-        from ner_id.tokenize import safe_text, shared_spacy
+        from ner_id.tokenizer import safe_text, shared_spacy
 
         doc = shared_spacy()(safe_text(self.text))
-        spans = []
+        spans: list[Any] = []
         for e in self.entities:
             span = doc.char_span(e.start, e.end, label=e.label, alignment_mode="expand")
             if span is not None and all(span.start >= s.end or span.end <= s.start for s in spans):

@@ -6,9 +6,8 @@ import sys
 import pandas as pd
 import pytest
 
-from ner_id.cli import main
-
 from conftest import EXAMPLES, FIXTURES
+from ner_id.cli import main
 
 
 def run(*args):

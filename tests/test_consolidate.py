@@ -3,11 +3,10 @@ import json
 import pandas as pd
 
 import ner_id
+from conftest import EXAMPLES
 from ner_id.consolidate import consolidate
 from ner_id.merge import Candidate
 from ner_id.types import Entity
-
-from conftest import EXAMPLES
 
 
 def ents(text, *spans, score=0.9):

@@ -3,8 +3,6 @@ import json
 import pandas as pd
 import pytest
 
-import ner_id
-
 from conftest import EXAMPLES
 
 dd = pytest.importorskip("dask.dataframe")

@@ -1,7 +1,6 @@
+from conftest import FIXTURES
 from ner_id.conll import map_tag, read_conll, spans
 from ner_id.evaluate import gold_spans, main, score
-
-from conftest import FIXTURES
 
 
 def test_label_mapping_and_bio_repair():

@@ -10,9 +10,8 @@ import time
 
 import pytest
 
-from ner_id.io import BadRecord, Record, read_records
-
 from conftest import EXAMPLES
+from ner_id.readers import BadRecord, Record, read_records
 
 ARTICLES = [json.loads(line)["text"] for line in open(EXAMPLES / "articles.jsonl", encoding="utf-8")]
 

@@ -2,10 +2,9 @@ import json
 
 import pytest
 
-from ner_id.gazetteer import Entry, ExactMatcher, FuzzyMatcher, GazetteerError, default_paths, load_entries
-from ner_id.tokenize import Tokenizer
-
 from conftest import FIXTURES
+from ner_id.gazetteer import Entry, ExactMatcher, FuzzyMatcher, GazetteerError, default_paths, load_entries
+from ner_id.tokenizer import Tokenizer
 
 TOK = Tokenizer()
 
@@ -16,7 +15,7 @@ def shipped():
 
 
 def find(matcher, text):
-    return [(text[m.start:m.stop], m.entry.canonical, m.entry.kb_id) for m in matcher.find(TOK(text).tokens)]
+    return [(text[m.start:m.end], m.entry.canonical, m.entry.kb_id) for m in matcher.find(TOK(text).tokens)]
 
 
 def test_shipped_gazetteers_cover_each_kind(shipped):
@@ -119,7 +118,7 @@ def test_fuzzy_threshold_rises_with_name_length(shipped, surface, expected):
     fuzzy = FuzzyMatcher(shipped)
     text = f"Ia tiba di {surface} kemarin."
     hits = fuzzy.find(TOK(text).tokens, covered=set())
-    assert [(text[m.start:m.stop], m.entry.canonical) for m in hits] == ([(surface, expected)] if expected else [])
+    assert [(text[m.start:m.end], m.entry.canonical) for m in hits] == ([(surface, expected)] if expected else [])
 
 
 def test_fuzzy_threshold_values():

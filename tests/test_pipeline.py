@@ -6,9 +6,8 @@ import pytest
 from spacy import displacy
 
 import ner_id
-from ner_id import Document, Entity
-
 from conftest import EXAMPLES
+from ner_id import Document, Entity
 
 ARTICLES = [json.loads(line) for line in open(EXAMPLES / "articles.jsonl", encoding="utf-8")]
 

@@ -13,9 +13,8 @@ import pyarrow.parquet as pq
 import pytest
 
 import ner_id
-from ner_id.cli import main
-
 from conftest import EXAMPLES
+from ner_id.cli import main
 
 ARTICLES = [json.loads(line) for line in open(EXAMPLES / "articles.jsonl", encoding="utf-8")]
 

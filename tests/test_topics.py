@@ -4,10 +4,9 @@ import numpy as np
 import pytest
 
 import ner_id
+from conftest import EXAMPLES
 from ner_id.cli import main as cli_main
 from ner_id.topics import TAXONOMY, TopicClassifier, discover
-
-from conftest import EXAMPLES
 
 ARTICLES = {a["id"]: a["text"] for a in map(json.loads, open(EXAMPLES / "articles.jsonl", encoding="utf-8"))}
 THEMES = {
@@ -55,7 +54,7 @@ def test_classifier_predicts_what_scikit_learn_predicts(themes):
 
     from ner_id.topics.classifier import _clean, head
 
-    texts, labels = map(list, zip(*[(t, l) for t, l in zip(*corpus()) if l in themes]))
+    texts, labels = map(list, zip(*[(t, y) for t, y in zip(*corpus()) if y in themes]))
     unseen = ["Gol tunggal striker membawa timnas menang di stadion Jakarta!", "BANJIR di Kudus, harga saham turun.", ""]
     clf = TopicClassifier().fit(texts, labels)
     vectorizers = [TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=1) for _ in range(2)]
@@ -124,7 +123,7 @@ def test_discover_is_deterministic_and_finds_the_themes():
     fixed = discover(texts, n_topics=3, seed=0)
     dominant = fixed.weights.to_numpy().argmax(axis=1)
     for label in THEMES:  # each theme's documents share one dominant topic
-        assert len({d for d, l in zip(dominant, labels) if l == label}) == 1
+        assert len({d for d, y in zip(dominant, labels) if y == label}) == 1
     with pytest.raises(ValueError, match="at least 4"):
         discover(texts[:2])
 

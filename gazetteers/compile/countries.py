@@ -12,7 +12,6 @@ import gettext
 from pathlib import Path
 
 import pycountry
-
 from common import write_jsonl
 
 OUT = Path(__file__).resolve().parent.parent / "10_countries.jsonl"

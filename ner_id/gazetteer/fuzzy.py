@@ -15,7 +15,7 @@ from rapidfuzz import fuzz, process
 
 from ner_id.gazetteer.load import Entry
 from ner_id.gazetteer.match import Match
-from ner_id.tokenize import Token
+from ner_id.tokenizer import Token
 
 MAX_TOKENS = 3
 
@@ -51,7 +51,7 @@ class FuzzyMatcher:
                 i += 1
             else:
                 matches.append(found)
-                i = found.end
+                i = found.token_end
         return matches
 
     def _best_at(self, tokens: Sequence[Token], i: int, covered: set[int]) -> Match | None:
@@ -65,7 +65,7 @@ class FuzzyMatcher:
                 continue
             hit = self._closest(surface)
             if hit is not None and (best is None or hit[1] > best.score):
-                best = Match(i, j + 1, tokens[i].start, tokens[j].end, hit[0], hit[1])
+                best = Match(tokens[i].start, tokens[j].end, i, j + 1, hit[0], hit[1])
         return best
 
     def _closest(self, surface: str) -> tuple[Entry, float] | None:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ner_id.gazetteer.load import Entry
-from ner_id.tokenize import Token
+from ner_id.tokenizer import Token
 from ner_id.types import Entity
 
 MAX_TOKENS = 10
@@ -19,12 +19,12 @@ MAX_TOKENS = 10
 
 @dataclass(frozen=True, slots=True)
 class Match:
-    """A gazetteer hit over tokens ``[first, end)`` and characters ``[start, stop)``."""
+    """A gazetteer hit over characters ``[start, end)``, which are tokens ``[token_start, token_end)``."""
 
-    first: int
-    end: int
     start: int
-    stop: int
+    end: int
+    token_start: int
+    token_end: int
     entry: Entry
     score: float
 
@@ -72,7 +72,7 @@ class ExactMatcher:
                 i += 1
             else:
                 matches.append(best)
-                i = best.end
+                i = best.token_end
         return matches
 
     def _longest_at(self, tokens: Sequence[Token], i: int) -> Match | None:
@@ -91,5 +91,5 @@ class ExactMatcher:
             if entry is None and surface.isupper():
                 entry = self._upper.get(surface)
             if entry is not None:
-                best = Match(i, j + 1, tokens[i].start, tokens[j].end, entry, 1.0)
+                best = Match(tokens[i].start, tokens[j].end, i, j + 1, entry, 1.0)
         return best

@@ -141,10 +141,10 @@ class TopicClassifier:
         arrays = {"format": np.array(FORMAT), "params": np.array(json.dumps({"C": self.C, "max_features": self.max_features})),
                   "classes": np.array(self.classes_), "coef": weights.coef.astype(np.float32), "intercept": weights.intercept}
         for name, tfidf in (("head", weights.head), ("body", weights.body)):
-            arrays[f"{name}_vocab"] = np.array(sorted(tfidf.vocab, key=tfidf.vocab.get), dtype=str)
+            arrays[f"{name}_vocab"] = np.array(sorted(tfidf.vocab, key=lambda w: tfidf.vocab[w]), dtype=str)
             arrays[f"{name}_idf"] = tfidf.idf.astype(np.float32)
         with open(path, "wb") as handle:
-            np.savez_compressed(handle, **arrays)
+            np.savez_compressed(handle, **arrays)  # type: ignore[arg-type]
 
     @classmethod
     def load(cls, path: str | Path) -> "TopicClassifier":

@@ -89,7 +89,7 @@ def _choose_k(matrix, seed: int) -> int:
 def _top_entities(nlp: "Pipeline", texts: list[str], dominant: np.ndarray, k: int, top: int = 8) -> list[list[str]]:
     """Per topic, the entities most typical of its documents: count in the topic times the log of
     how much more often they occur there than overall (so datelines and sources sink)."""
-    counts = [Counter() for _ in range(k)]
+    counts: list[Counter] = [Counter() for _ in range(k)]
     overall: Counter = Counter()
     for doc, topic in zip(nlp.pipe(texts, batch_size=32), dominant):
         names = {(g.canonical, g.label) for g in doc.groups} or {(e.text, e.label) for e in doc.entities}

@@ -38,7 +38,8 @@ class _MemoTagger:
     """The tagger, remembering each sentence's spans (every policy tags the same sentences)."""
 
     def __init__(self, tagger) -> None:
-        self._tagger, self._memo = tagger, {}
+        self._tagger = tagger
+        self._memo: dict[tuple[str, ...], list] = {}
 
     def tag(self, sentences: Sequence[Sequence[str]]):
         keys = [tuple(s) for s in sentences]

@@ -129,7 +129,7 @@ def polish_tagger(work: Path, pretrain: Path, start: Path, args: argparse.Namesp
                        "--patience", str(args.polish_patience)])
     scores = {path: dev_score(path, pretrain, work / "dev.json") for path in (start, polished)}
     logger.info("dev F1: phase 1 %.4f, polished %.4f", scores[start], scores[polished])
-    return max(scores, key=scores.get)
+    return max(scores, key=lambda path: scores[path])
 
 
 def dev_score(model: Path, pretrain: Path, dev: Path) -> float:
@@ -149,16 +149,16 @@ def dev_score(model: Path, pretrain: Path, dev: Path) -> float:
     return scorer.score_by_entity(predicted, gold)[2]
 
 
-def export_pretrain(packed: Path, pretrain: Path) -> None:
-    """Write the word vectors of a packed model (``training/ship.py``) as a Stanza pretrain file,
-    so a new tagger shares them with the shipped one and the wheel stores them once."""
+def export_pretrain(vectors: Path, pretrain: Path) -> None:
+    """Write shipped word vectors (``ner_id/models/id_vectors.pt``) as a Stanza pretrain file, so a
+    new tagger shares them with the shipped ones and the wheel stores them once."""
     import torch
 
-    data = torch.load(packed, map_location="cpu", weights_only=True)
-    state = dict(data["vocab"]["word"])
-    units = state["_id2unit"].split("\n") if isinstance(state["_id2unit"], str) else state["_id2unit"]
-    state.update(_id2unit=units, _unit2id={u: i for i, u in enumerate(units)})
-    torch.save({"vocab": state, "emb": data["word_emb"]}, pretrain, _use_new_zipfile_serialization=False)
+    data = torch.load(vectors, map_location="cpu", weights_only=True)
+    units = data["words"].split("\n")
+    state = {"lang": "", "idx": 0, "cutoff": 0, "lower": False, "_id2unit": units,
+             "_unit2id": {u: i for i, u in enumerate(units)}}
+    torch.save({"vocab": state, "emb": data["emb"]}, pretrain, _use_new_zipfile_serialization=False)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -179,7 +179,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--charlm", type=Path, default=None,
                         help="folder with id_forward_charlm.pt and id_backward_charlm.pt (python -m ner_id.training.charlm)")
     parser.add_argument("--vectors-from", type=Path, default=None,
-                        help="reuse the word vectors of a packed model (e.g. ner_id/models/id_ner.pt) instead of training new ones")
+                        help="reuse shipped word vectors (ner_id/models/id_vectors.pt) instead of training new ones")
     parser.add_argument("--seed", type=int, default=1234)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")

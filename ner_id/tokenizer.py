@@ -11,6 +11,7 @@ import re
 import string
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import spacy
 from spacy.attrs import ORTH
@@ -68,7 +69,7 @@ def _reduplication(text: str) -> re.Match | None:
     return match if "-" not in b and (a in b or b in a) else None
 
 
-class _Defaults(Indonesian.Defaults):
+class _Defaults(Indonesian.Defaults):  # type: ignore[misc,valid-type]
     # spaCy lists ~15,600 hyphenated reduplications one by one, which costs 1.5 s at every load;
     # one rule (``_reduplication``) keeps the same words whole.
     tokenizer_exceptions = {k: v for k, v in Indonesian.Defaults.tokenizer_exceptions.items() if "-" not in k}
@@ -82,12 +83,13 @@ class _Indonesian(Indonesian):
 def make_tokenizer() -> spacy.language.Language:
     """spaCy's Indonesian tokenizer with the Indonesian abbreviations and splits it misses."""
     nlp = _Indonesian()
+    tokenizer: Any = nlp.tokenizer
     for abbreviation in ABBREVIATIONS:
-        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+        tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     for letter in string.ascii_uppercase:  # initials: "M. Irfan"
-        nlp.tokenizer.add_special_case(f"{letter}.", [{ORTH: f"{letter}."}])
+        tokenizer.add_special_case(f"{letter}.", [{ORTH: f"{letter}."}])
     for glued, parts in _EMOTICONS_TO_SPLIT.items():
-        nlp.tokenizer.add_special_case(glued, [{ORTH: p} for p in parts])
+        tokenizer.add_special_case(glued, [{ORTH: p} for p in parts])
     return nlp
 
 

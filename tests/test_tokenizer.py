@@ -1,6 +1,6 @@
 import pytest
 
-from ner_id.tokenize import MAX_CHUNK_CHARS, MAX_SENTENCE_TOKENS, Tokenizer, chunk_spans
+from ner_id.tokenizer import MAX_CHUNK_CHARS, MAX_SENTENCE_TOKENS, Tokenizer, chunk_spans
 
 
 @pytest.fixture(scope="module")
