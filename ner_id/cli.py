@@ -142,7 +142,7 @@ def _topics(args: argparse.Namespace) -> int:
     import json
 
     import ner_id
-    from ner_id.topics import discover
+    from ner_id.discover import discover
 
     files = expand_inputs(args.inputs)
     errors = LineWriter(args.errors) if args.errors else None

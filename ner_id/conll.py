@@ -58,13 +58,17 @@ def _repair_bio(sentence: Sentence) -> Sentence:
 
 
 def spans(tags: list[str]) -> list[tuple[int, int, str]]:
-    """Entity spans ``(first_token, end_token, label)`` from a BIO tag sequence."""
+    """Entity spans ``(first_token, end_token, label)`` from BIO or BIOES tags (the tagger's and the corpora's)."""
     found: list[tuple[int, int, str]] = []
     start, label = -1, ""
     for i, tag in enumerate([*tags, "O"]):
-        if start >= 0 and not (tag.startswith("I-") and tag[2:] == label):
+        prefix, _, kind = tag.partition("-")
+        if start >= 0 and not (prefix in {"I", "E"} and kind == label):
             found.append((start, i, label))
             start = -1
-        if tag.startswith("B-") or (tag.startswith("I-") and start < 0):
-            start, label = i, tag[2:]
+        if start < 0 and prefix in {"B", "I", "E", "S"}:
+            start, label = i, kind
+        if start >= 0 and prefix in {"E", "S"}:
+            found.append((start, i + 1, label))
+            start = -1
     return found

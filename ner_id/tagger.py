@@ -16,6 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ner_id.conll import spans
 from ner_id.shipped import MODEL_DIR, ModelError, manifest, read_verified, verified_path
 
 MAX_BATCH_TOKENS = 3000
@@ -179,15 +180,4 @@ def _softmax(x: np.ndarray) -> np.ndarray:
 
 def _spans(labels: list[str], probs: np.ndarray) -> list[TaggedSpan]:
     """BIOES tags to spans; a span's score is the mean probability of its tags."""
-    spans: list[TaggedSpan] = []
-    start = -1
-    for i, tag in enumerate(labels):
-        prefix, _, kind = tag.partition("-")
-        if prefix in {"B", "S"} or (prefix in {"I", "E"} and start < 0):
-            start = i
-        if prefix in {"S", "E"} and start >= 0:
-            spans.append(TaggedSpan(start, i + 1, kind, float(np.mean(probs[start:i + 1]))))
-            start = -1
-        elif prefix == "O":
-            start = -1
-    return spans
+    return [TaggedSpan(a, b, kind, float(np.mean(probs[a:b]))) for a, b, kind in spans(labels)]

@@ -6,7 +6,8 @@ import pytest
 import ner_id
 from conftest import EXAMPLES
 from ner_id.cli import main as cli_main
-from ner_id.topics import TAXONOMY, TopicClassifier, discover
+from ner_id.discover import discover
+from ner_id.topics import TAXONOMY, TopicClassifier
 
 ARTICLES = {a["id"]: a["text"] for a in map(json.loads, open(EXAMPLES / "articles.jsonl", encoding="utf-8"))}
 THEMES = {

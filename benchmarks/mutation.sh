@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Mutation testing of the modules that need no model, against the fast tests, with mutmut.
+#
+#   bash benchmarks/mutation.sh                      # every module below (hours on 2 cores)
+#   bash benchmarks/mutation.sh ner_id/merge.py      # one or more modules
+#
+# Works on a copy of the repository in a temporary folder (mutmut rewrites the sources it
+# mutates), installs mutmut there if missing, and prints killed / total per module. Not in CI.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+MODULES=("$@")
+if [ ${#MODULES[@]} -eq 0 ]; then
+  MODULES=(ner_id/tokenizer.py ner_id/gazetteer/load.py ner_id/gazetteer/match.py ner_id/gazetteer/fuzzy.py
+           ner_id/merge.py ner_id/consolidate.py ner_id/rules.py ner_id/readers.py ner_id/writers.py ner_id/cli.py)
+fi
+python -c "import mutmut" 2>/dev/null || pip install --quiet "mutmut>=3.3,<4"
+WORK="$(mktemp -d)"
+trap 'rm -rf "$WORK"' EXIT
+git -C "$ROOT" ls-files -z | (cd "$ROOT" && xargs -0 cp --parents -t "$WORK")
+cd "$WORK"
+python - "${MODULES[@]}" <<'PY'
+import re, sys
+path = "pyproject.toml"
+text = open(path, encoding="utf-8").read()
+only = "only_mutate = [" + ", ".join(f'"{m}"' for m in sys.argv[1:]) + "]\n"
+text = re.sub(r"(\[tool\.mutmut\]\n)", lambda m: m.group(1) + only, text)
+open(path, "w", encoding="utf-8").write(text)
+PY
+mutmut run --max-children "${MUTATION_JOBS:-2}" > mutmut.log 2>&1 || true
+mutmut results --all true > results.txt 2>&1 || true
+python - "${MODULES[@]}" <<'PY'
+import collections, re, sys
+counts = collections.defaultdict(collections.Counter)
+survivors = collections.defaultdict(list)
+for line in open("results.txt", encoding="utf-8"):
+    match = re.match(r"\s*([\w.]+?)\.x\w*__mutmut_\d+: (\w[\w ]*)", line)
+    if not match:
+        continue
+    module, status = match.group(1), match.group(2).strip()
+    counts[module][status] += 1
+    if status == "survived":
+        survivors[module].append(line.split(":")[0].strip())
+print(f"{'module':<28} {'killed':>7} {'total':>6} {'score':>6}")
+for module in sorted(counts):
+    c = counts[module]
+    total = sum(c.values())
+    killed = c["killed"] + c["timeout"]
+    print(f"{module:<28} {killed:>7} {total:>6} {killed / total:>6.0%}   {dict(c)}")
+for module, names in sorted(survivors.items()):
+    print(f"survived in {module}: {' '.join(names)}")
+PY
