@@ -9,42 +9,61 @@ from collections import deque
 from collections.abc import Iterator
 from pathlib import Path
 
-from ner_id.readers import BadRecord, InputError, Record, expand_inputs, read_records
+from ner_id.readers import BadRecord, InputError, Record, count_records, expand_inputs, read_records
 from ner_id.writers import LineWriter, done_errors, done_ids, format_of, open_writer
 
 
+_EXTRACT_EXAMPLES = """examples:
+  ner-id extract articles.jsonl -o entities.jsonl --id-field id
+  ner-id extract dump/ -o entities.parquet --errors errors.jsonl --workers 2
+  ner-id extract articles.txt -o entities.jsonl --resume      # continue an interrupted run
+  ner-id extract news.csv -o entities.csv --text-field body --model fast
+"""
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="ner-id", description="Entities in Indonesian text.")
+    from ner_id import __version__
+
+    parser = argparse.ArgumentParser(prog="ner-id", description="People, places and organisations in Indonesian text.")
+    parser.add_argument("--version", action="version", version=f"ner-id {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
-    extract = commands.add_parser("extract", help="extract entities from files of documents")
-    extract.add_argument("inputs", nargs="+", metavar="INPUT", help=".jsonl[.gz], .csv, .parquet, .txt or a folder")
-    extract.add_argument("-o", "--output", required=True, type=Path)
+    extract = commands.add_parser("extract", help="extract entities from files of documents",
+                                  description="Extract entities from files of documents, streamed, in input order.",
+                                  epilog=_EXTRACT_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    extract.add_argument("inputs", nargs="+", metavar="INPUT", help=".jsonl, .jsonl.gz, .csv, .parquet, .txt or folders")
+    extract.add_argument("-o", "--output", required=True, type=Path,
+                         help="output file: .jsonl (one line per document), .csv or .parquet (one row per entity)")
     extract.add_argument("--format", choices=["jsonl", "csv", "parquet"], default=None,
-                         help="output format (default: from OUTPUT's suffix, else jsonl)")
-    extract.add_argument("--text-field", default="text")
-    extract.add_argument("--id-field", default=None)
-    extract.add_argument("--workers", type=int, default=1)
-    extract.add_argument("--batch-size", type=int, default=32)
-    extract.add_argument("--resume", action="store_true", help="skip ids already in OUTPUT (JSONL only)")
-    extract.add_argument("--errors", type=Path, default=None, help="JSONL file for records that cannot be read")
+                         help="output format (default: from OUTPUT's suffix)")
+    _record_options(extract)
+    extract.add_argument("--workers", type=int, default=1, help="worker processes (default: %(default)s)")
+    extract.add_argument("--batch-size", type=int, default=32, help="documents per batch (default: %(default)s)")
+    extract.add_argument("--resume", action="store_true",
+                         help="skip ids already in OUTPUT and append (JSONL output only)")
     extract.add_argument("--quiet", action="store_true", help="no progress bar")
     extract.add_argument("--no-model", action="store_true", help="gazetteers only (fast, lower recall)")
     extract.add_argument("--model", choices=["default", "fast"], default="default",
                          help="tagger: default, or fast (about twice the speed, lower F1) (default: %(default)s)")
     topics = commands.add_parser("topics", help="discover the topics of a collection of documents")
-    topics.add_argument("inputs", nargs="+", metavar="INPUT")
+    topics.add_argument("inputs", nargs="+", metavar="INPUT", help=".jsonl, .jsonl.gz, .csv, .parquet, .txt or folders")
     topics.add_argument("-o", "--output", required=True, type=Path, help="JSON file: topics and per-document weights")
-    topics.add_argument("--n-topics", type=int, default=None, help="default: chosen automatically")
-    topics.add_argument("--text-field", default="text")
-    topics.add_argument("--id-field", default=None)
-    topics.add_argument("--seed", type=int, default=0)
+    topics.add_argument("--n-topics", type=int, default=None, help="number of topics (default: chosen automatically)")
+    _record_options(topics)
+    topics.add_argument("--seed", type=int, default=0, help="random seed (default: %(default)s)")
     topics.add_argument("--no-entities", action="store_true", help="do not list top entities per topic (faster)")
-    topics.add_argument("--errors", type=Path, default=None)
     evaluate = commands.add_parser("evaluate", help="P / R / F1 on two-column CoNLL files")
     from ner_id.evaluate import add_arguments
 
     add_arguments(evaluate)
     return parser
+
+
+def _record_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--text-field", default="text", help="field or column with the text (default: %(default)s)")
+    parser.add_argument("--id-field", default=None,
+                        help="field or column with the document id (default: the line or row number)")
+    parser.add_argument("--errors", type=Path, default=None,
+                        help="JSONL file for records that cannot be read (default: counted only)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -96,14 +115,17 @@ def _extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
     start = time.perf_counter()
     writer = open_writer(fmt, args.output, append=args.resume)
-    progress = tqdm(unit="doc", disable=args.quiet or not sys.stderr.isatty(), file=sys.stderr)
+    progress = tqdm(total=_total(files, args.quiet), unit="doc", disable=args.quiet or not sys.stderr.isatty(),
+                    file=sys.stderr, dynamic_ncols=True)
     try:
         for doc in nlp.pipe(texts(), batch_size=args.batch_size, n_process=args.workers):
             record = pending.popleft()
             writer.write(record.id, doc)
             counts["docs"] += 1
             counts["entities"] += len(doc.entities)
-            progress.update()
+            progress.update(counts["docs"] + counts["errors"] + counts["skipped"] - progress.n)  # records read
+            if counts["errors"] or counts["skipped"]:
+                progress.set_postfix(errors=counts["errors"], skipped=counts["skipped"], refresh=False)
     except KeyboardInterrupt:
         progress.close()
         writer.close()
@@ -122,6 +144,14 @@ def _extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     print(f"docs {counts['docs']}, entities {counts['entities']}, errors {counts['errors']}, "
           f"skipped {counts['skipped']}, {counts['docs'] / max(elapsed, 1e-9):.1f} docs/s", file=sys.stderr)
     return 0
+
+
+def _total(files: list[Path], quiet: bool) -> int | None:
+    """Records in all inputs when every file can be counted cheaply (for the bar's total and ETA)."""
+    if quiet or not sys.stderr.isatty():
+        return None
+    counts = [count_records(path) for path in files]
+    return None if None in counts else sum(c for c in counts if c is not None)
 
 
 def _records(files: list[Path], args: argparse.Namespace, errors: LineWriter | None,

@@ -64,6 +64,24 @@ def expand_inputs(paths: list[str | Path]) -> list[Path]:
     return files
 
 
+def count_records(path: Path) -> int | None:
+    """How many records ``path`` holds, cheaply (lines, or Parquet rows); None for compressed files."""
+    if path.name.endswith(".gz"):
+        return None
+    if path.name.endswith(".parquet"):
+        try:
+            import pyarrow.parquet as pq
+
+            return pq.ParquetFile(path).metadata.num_rows
+        except Exception:  # a corrupt file is reported record by record later
+            return None
+    lines = 0
+    with open(path, "rb") as handle:
+        while chunk := handle.read(1 << 20):
+            lines += chunk.count(b"\n")
+    return max(lines - (1 if path.name.endswith(".csv") else 0), 0)
+
+
 def read_records(path: Path, text_field: str = "text", id_field: str | None = None,
                  qualify_ids: bool = False) -> Iterator[Record | BadRecord]:
     """Stream the documents of one input file.
