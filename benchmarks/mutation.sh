@@ -4,7 +4,7 @@
 #   bash benchmarks/mutation.sh                      # every module below (hours on 2 cores)
 #   bash benchmarks/mutation.sh ner_id/merge.py      # one or more modules
 #
-# Works on a copy of the repository in a temporary folder (mutmut rewrites the sources it
+# Run it in the environment the tests use (pip install -e ".[dev,dask]"). Works on a copy of the repository in a temporary folder (mutmut rewrites the sources it
 # mutates), installs mutmut there if missing, and prints killed / total per module. Not in CI.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -26,7 +26,9 @@ only = "only_mutate = [" + ", ".join(f'"{m}"' for m in sys.argv[1:]) + "]\n"
 text = re.sub(r"(\[tool\.mutmut\]\n)", lambda m: m.group(1) + only, text)
 open(path, "w", encoding="utf-8").write(text)
 PY
-mutmut run --max-children "${MUTATION_JOBS:-2}" > mutmut.log 2>&1 || true
+if ! mutmut run --max-children "${MUTATION_JOBS:-2}" > mutmut.log 2>&1; then
+  tail -c 3000 mutmut.log | tr '\r' '\n' | tail -20
+fi
 mutmut results --all true > results.txt 2>&1 || true
 python - "${MODULES[@]}" <<'PY'
 import collections, re, sys

@@ -12,7 +12,6 @@ from pathlib import Path
 from ner_id.readers import BadRecord, InputError, Record, count_records, expand_inputs, read_records
 from ner_id.writers import LineWriter, done_errors, done_ids, format_of, open_writer
 
-
 _EXTRACT_EXAMPLES = """examples:
   ner-id extract articles.jsonl -o entities.jsonl --id-field id
   ner-id extract dump/ -o entities.parquet --errors errors.jsonl --workers 2
