@@ -12,6 +12,7 @@ pandas only where a DataFrame is made.
 from __future__ import annotations
 
 import importlib
+import logging
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from ner_id.topics import TopicClassifier
 
 __version__ = "0.2.0"
+logging.getLogger("ner_id").addHandler(logging.NullHandler())  # quiet unless the application configures logging
 __all__ = [
     "LABELS", "Document", "Entity", "EntityGroup", "GazetteerError", "Keyphrase", "ModelError", "Pipeline",
     "PipelineConfig", "Topic", "TopicClassifier", "extract", "extract_df", "groups_df", "load", "render",

@@ -1,6 +1,8 @@
 """The ``Pipeline``: tokenise -> tag -> gazetteer -> merge -> consolidate -> topics, for one text or a stream."""
 from __future__ import annotations
 
+import logging
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
@@ -12,10 +14,12 @@ from ner_id.gazetteer import ExactMatcher, FuzzyMatcher, default_paths, load_ent
 from ner_id.merge import Candidate, merge
 from ner_id.rules import apply_rules
 from ner_id.tagger import Tagger
-from ner_id.tokenizer import Token, Tokenizer
+from ner_id.tokenizer import Tokenizer
 from ner_id.topics import TAXONOMY, TopicClassifier, default_classifier, keyphrases
-from ner_id.types import LABELS, Document, Topic
+from ner_id.types import LABELS, Document, Token, Topic
 from ner_id.wordfreq import idf_table
+
+logger = logging.getLogger("ner_id")
 
 
 def check_text(text: object, where: str = "text") -> str:
@@ -44,6 +48,7 @@ class Pipeline:
     topic_model: TopicClassifier | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        started = time.perf_counter()
         config = self.config
         if not isinstance(config, PipelineConfig):
             raise TypeError(f"config must be a PipelineConfig, got {type(config).__name__}")
@@ -58,6 +63,8 @@ class Pipeline:
         }
         for name, value in components.items():
             object.__setattr__(self, name, value)
+        logger.info("pipeline built in %.2f s: model %s, %d gazetteer names, rules %s", time.perf_counter() - started,
+                    config.model, len(self.exact), ", ".join(config.rules) or "none")
 
     @classmethod
     def from_config(cls, config: PipelineConfig) -> Pipeline:
@@ -127,7 +134,9 @@ class Pipeline:
             if self.config.group:
                 entities, groups = consolidate(text, entities, gazetteer[d])
             phrases = keyphrases(text, tokenized[d], entities) if self.config.keyphrases else ()
-            documents.append(Document(text, entities, groups, phrases, topics[d]))
+            words = tokenized[d].tokens
+            bounds = tuple((words[a].start, words[b - 1].end) for a, b in tokenized[d].sentences)
+            documents.append(Document(text, entities, groups, phrases, topics[d], words, bounds))
         return documents
 
     def _topics(self, texts: Sequence[str], top: int = 3) -> list[tuple[Topic, ...]]:

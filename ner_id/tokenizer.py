@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 import string
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 import spacy
@@ -18,6 +17,7 @@ from spacy.attrs import ORTH
 from spacy.lang.id import Indonesian
 
 from ner_id.lexicon import ABBREVIATIONS
+from ner_id.types import Token
 
 #: Built-in emoticon exceptions that glue digits to brackets, as in ``(18/8),``.
 _EMOTICONS_TO_SPLIT = {"8)": ["8", ")"], "(-8": ["(", "-8"], "8-)": ["8-", ")"]}
@@ -31,15 +31,6 @@ _BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"(?<=[.!?])\s"
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _SENTENCE_END = {".", "!", "?", "…", "!?", "?!", "...", "?\"", ".\"", "!\""}
 _CLOSERS = set("\"'”’)]»")
-
-
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One token: its text and ``[start, end)`` offsets into the original string."""
-
-    text: str
-    start: int
-    end: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,12 +82,6 @@ def make_tokenizer() -> spacy.language.Language:
     for glued, parts in _EMOTICONS_TO_SPLIT.items():
         tokenizer.add_special_case(glued, [{ORTH: p} for p in parts])
     return nlp
-
-
-@lru_cache(maxsize=1)
-def shared_spacy() -> spacy.language.Language:
-    """One process-wide tokenizer-only spaCy pipeline (for ``Document.to_spacy``)."""
-    return make_tokenizer()
 
 
 def chunk_spans(text: str, limit: int = MAX_CHUNK_CHARS) -> list[tuple[int, int]]:

@@ -1,7 +1,9 @@
 """The public result types: small frozen dataclasses, JSON-serialisable through ``to_dict``."""
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
@@ -11,6 +13,15 @@ if TYPE_CHECKING:
 Label = Literal["PER", "LOC", "ORG"]
 Source = Literal["model", "gazetteer", "model+gazetteer"]
 LABELS: tuple[str, ...] = ("PER", "LOC", "ORG")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token: its text and ``[start, end)`` offsets into the original string."""
+
+    text: str
+    start: int
+    end: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,12 +90,29 @@ class Document:
     groups: tuple[EntityGroup, ...] = field(default_factory=tuple)
     keyphrases: tuple[Keyphrase, ...] = field(default_factory=tuple)
     topics: tuple[Topic, ...] = field(default_factory=tuple)
+    tokens: tuple[Token, ...] = field(default_factory=tuple)
+    #: sentences as ``(start, end)`` character spans
+    sentences: tuple[tuple[int, int], ...] = field(default_factory=tuple)
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain JSON-serialisable dict: text, entities, groups, keyphrases, topics."""
+        """Plain JSON-serialisable dict: text, entities, groups, keyphrases, topics, tokens, sentences."""
         return {"text": self.text, "entities": [e.to_dict() for e in self.entities],
                 "groups": [g.to_dict() for g in self.groups],
-                "keyphrases": [k.to_dict() for k in self.keyphrases], "topics": [t.to_dict() for t in self.topics]}
+                "keyphrases": [k.to_dict() for k in self.keyphrases], "topics": [t.to_dict() for t in self.topics],
+                "tokens": [[t.start, t.end] for t in self.tokens], "sentences": [list(s) for s in self.sentences]}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Document:
+        """The ``Document`` that ``to_dict`` described (``Document.from_dict(doc.to_dict()) == doc``)."""
+        text = data["text"]
+        entities = tuple(Entity(**e) for e in data.get("entities", ()))
+        by_span = {(e.start, e.end): e for e in entities}
+        groups = tuple(EntityGroup(g["canonical"], g["label"], g["kb_id"], tuple(by_span[(a, b)] for a, b in g["mentions"]))
+                       for g in data.get("groups", ()))
+        return cls(text, entities, groups, tuple(Keyphrase(**k) for k in data.get("keyphrases", ())),
+                   tuple(Topic(**t) for t in data.get("topics", ())),
+                   tuple(Token(text[a:b], a, b) for a, b in data.get("tokens", ())),
+                   tuple((a, b) for a, b in data.get("sentences", ())))
 
     def to_frame(self) -> "pd.DataFrame":
         """One row per entity, with its group's canonical name in ``group_canonical``."""
@@ -98,13 +126,34 @@ class Document:
         return frame.astype({**pandas_dtypes(), "group_canonical": "string"})
 
     def to_spacy(self) -> "spacy.tokens.Doc":
-        """A spaCy ``Doc`` over the same text with ``doc.ents`` set (for ``displacy.render``).
+        """A spaCy ``Doc`` over the same text, tokens and sentences, with ``doc.ents`` set.
 
         Lone surrogates, which spaCy cannot store, appear as U+FFFD; offsets are unchanged.
         """
-        from ner_id.tokenizer import safe_text, shared_spacy
+        from spacy.tokens import Doc as SpacyDoc
 
-        doc = shared_spacy()(safe_text(self.text))
+        text = _SURROGATE.sub("\ufffd", self.text)
+        sentence_starts = {start for start, _ in self.sentences}
+        words: list[str] = []
+        spaces: list[bool] = []
+        starts: list[bool | int | None] = []
+        position = 0
+        for token in [*self.tokens, Token("", len(text), len(text))]:
+            gap = text[position:token.start]
+            if gap == " " and words:
+                spaces[-1] = True
+            elif gap:
+                words.append(gap)
+                spaces.append(False)
+                starts.append(False)
+            if token.text:
+                words.append(text[token.start:token.end])
+                spaces.append(False)
+                starts.append(token.start in sentence_starts)
+            position = token.end
+        if starts:
+            starts[0] = True
+        doc = SpacyDoc(_vocab(), words=words, spaces=spaces, sent_starts=starts if self.sentences else None)
         spans: list[Any] = []
         for e in self.entities:
             span = doc.char_span(e.start, e.end, label=e.label, alignment_mode="expand")
@@ -113,3 +162,13 @@ class Document:
         doc.ents = spans
         return doc
 
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> Any:
+    from spacy.lang.lex_attrs import LEX_ATTRS
+    from spacy.vocab import Vocab
+
+    return Vocab(lex_attr_getters=LEX_ATTRS)

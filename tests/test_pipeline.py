@@ -121,3 +121,28 @@ def test_gazetteer_only_pipeline(gazetteer_nlp):
     assert [(e.text, e.canonical) for e in doc.entities] == [
         ("AS", "Amerika Serikat"), ("Korsel", "Korea Selatan"), ("Jabar", "Jawa Barat")]
     assert {e.source for e in doc.entities} == {"gazetteer"}
+
+
+def test_tokens_and_sentences_are_on_the_document(nlp):
+    text = "Presiden Joko Widodo tiba di Jakarta.  Ia disambut Gubernur.\nLalu ke Bandung."
+    doc = nlp(text)
+    assert [(t.text, t.start, t.end) for t in doc.tokens[:3]] == [("Presiden", 0, 8), ("Joko", 9, 13), ("Widodo", 14, 20)]
+    assert [text[a:b] for a, b in doc.sentences] == [
+        "Presiden Joko Widodo tiba di Jakarta.", "Ia disambut Gubernur.", "Lalu ke Bandung."]
+
+
+@pytest.mark.parametrize("index", range(4))
+def test_from_dict_round_trips(nlp, index):
+    doc = nlp(ARTICLES[index]["text"])
+    again = Document.from_dict(json.loads(json.dumps(doc.to_dict())))
+    assert again == doc
+
+
+def test_to_spacy_keeps_text_tokens_and_sentences(nlp):
+    text = "Presiden  Joko Widodo tiba di Jakarta.\n\nIa disambut Gubernur \ud800 di Bandung. "
+    doc = nlp(text)
+    spacy_doc = doc.to_spacy()
+    assert len(spacy_doc.text) == len(text) and spacy_doc.text == text.replace("\ud800", "\ufffd")
+    assert [s.text.strip() for s in spacy_doc.sents] == [text[a:b].replace("\ud800", "\ufffd") for a, b in doc.sentences]
+    assert [(t.idx, t.idx + len(t)) for t in spacy_doc if not t.is_space] == [(t.start, t.end) for t in doc.tokens]
+    assert [(e.start_char, e.end_char, e.label_) for e in spacy_doc.ents] == [(e.start, e.end, e.label) for e in doc.entities]

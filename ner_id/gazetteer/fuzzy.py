@@ -15,7 +15,7 @@ from rapidfuzz import fuzz, process
 
 from ner_id.gazetteer.load import Entry
 from ner_id.gazetteer.match import Match
-from ner_id.tokenizer import Token
+from ner_id.types import Token
 
 MAX_TOKENS = 3
 

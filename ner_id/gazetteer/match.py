@@ -11,8 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ner_id.gazetteer.load import Entry
-from ner_id.tokenizer import Token
-from ner_id.types import Entity
+from ner_id.types import Entity, Token
 
 MAX_TOKENS = 10
 

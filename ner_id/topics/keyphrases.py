@@ -18,8 +18,8 @@ from collections.abc import Sequence
 from spacy.lang.id.stop_words import STOP_WORDS
 
 from ner_id.lexicon import TITLES
-from ner_id.tokenizer import Token, Tokenized
-from ner_id.types import Entity, Keyphrase
+from ner_id.tokenizer import Tokenized
+from ner_id.types import Entity, Keyphrase, Token
 from ner_id.wordfreq import idf_table
 
 MAX_WORDS = 4
