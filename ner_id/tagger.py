@@ -23,6 +23,8 @@ MAX_BATCH_TOKENS = 3000
 #: Longer tokens are never names: the tagger sees their first characters, and spans that contain one are dropped.
 MAX_TOKEN_CHARS = 50
 MODELS = ("default", "fast")
+#: Stanza keeps the charlms out of the tagger's weights and loads them from their own files.
+_UNSAVED = ("charmodel_forward.", "charmodel_backward.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,9 +168,10 @@ def _load_model(name: str, model_dir: Path):
         raise ModelError(f"{path}: its word vocabulary is not the one of {info['vectors']}")
     model = NERTagger(args, vocab, emb_matrix=vectors["emb"])
     loaded = model.load_state_dict(packed["model"], strict=False)
-    if loaded.unexpected_keys or set(loaded.missing_keys) - {"word_emb.weight"}:
+    missing = [k for k in loaded.missing_keys if k != "word_emb.weight" and not k.startswith(_UNSAVED)]
+    if loaded.unexpected_keys or missing:
         raise ModelError(f"{path}: weights do not fit the network "
-                         f"(unexpected {loaded.unexpected_keys[:3]}, missing {loaded.missing_keys[:3]})")
+                         f"(unexpected {loaded.unexpected_keys[:3]}, missing {missing[:3]})")
     model.eval()
     return args, vocab, model
 
