@@ -18,3 +18,15 @@ def nlp() -> ner_id.Pipeline:
 def gazetteer_nlp() -> ner_id.Pipeline:
     """Gazetteers only, so expectations do not depend on the tagger."""
     return ner_id.load(model=False)
+
+
+#: Test modules in which (nearly) every test runs the shipped tagger.
+MODEL_MODULES = {"test_tagger", "test_spacy_component", "test_dask", "test_frames", "test_load_options",
+                 "test_pipeline"}
+
+
+def pytest_collection_modifyitems(items):
+    """Mark tests that run the shipped tagger ``model``, so ``-m "not model"`` runs the model-free ones."""
+    for item in items:
+        if item.module.__name__ in MODEL_MODULES or {"nlp", "fast"} & set(item.fixturenames):
+            item.add_marker(pytest.mark.model)

@@ -31,6 +31,7 @@ def test_extract_txt_to_jsonl(tmp_path):
     assert "docs 2, entities" in result.stderr and "errors 0" in result.stderr
 
 
+@pytest.mark.model
 def test_extract_jsonl_with_fields_and_the_model(tmp_path):
     out = tmp_path / "out.jsonl"
     assert main(["extract", str(EXAMPLES / "articles.jsonl"), "-o", str(out), "--id-field", "id", "--quiet"]) == 0
@@ -125,6 +126,7 @@ def test_format_option_overrides_the_suffix(tmp_path, fmt, reader):
     assert frame["id"].astype(str).tolist()[0] == "1"
 
 
+@pytest.mark.model
 def test_two_workers_write_the_same_lines_as_one(tmp_path):
     one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
     for out, workers in ((one, "1"), (two, "2")):

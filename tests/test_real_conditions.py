@@ -38,6 +38,7 @@ def test_default_policy_tags_on_one_thread_and_restores_the_callers_setting(nlp)
         torch.set_num_threads(before)
 
 
+@pytest.mark.model
 def test_threads_option_is_validated_and_reaches_the_tagger():
     assert ner_id.load(model="fast", threads=2, topic_model=None).tagger.threads == 2
     assert ner_id.load(model="fast", threads=None, topic_model=None).tagger.threads is None
@@ -186,6 +187,7 @@ def test_a_wrong_input_path_fails_before_anything_heavy_is_imported(tmp_path):
     assert not (tmp_path / "x.jsonl").exists()
 
 
+@pytest.mark.model
 def test_import_pulls_no_pandas_sklearn_or_training_code():
     code = ("import sys, ner_id; print(sorted({m.split('.')[0] for m in sys.modules} & "
             "{'pandas', 'sklearn', 'torch', 'spacy', 'stanza'}), any(m.startswith('ner_id.training') for m in sys.modules))")

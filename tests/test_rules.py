@@ -88,6 +88,7 @@ def test_misspelt_country_and_party_split_off_person_spans():
                                                      ("Gerindra", "ORG"), ("Sugiono", "PER")]
 
 
+@pytest.mark.model
 def test_rules_run_in_the_pipeline_and_can_be_turned_off():
     text = "Delegasi SCO tiba di Dushanbe."
     on = ner_id.load(model="fast", topic_model=None)(text)
