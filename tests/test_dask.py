@@ -23,26 +23,6 @@ def test_dask_equals_pandas_on_a_local_cluster():
     pd.testing.assert_frame_equal(result.reset_index(drop=True), expected.reset_index(drop=True))
 
 
-def test_readme_dask_block_writes_parquet_that_reads_back(tmp_path):
-    """The README's Dask block, with a LocalCluster of two processes and local paths."""
-    import ner_id.dask
-
-    articles = [json.loads(line) for line in open(EXAMPLES / "articles.jsonl", encoding="utf-8")]
-    pd.DataFrame({"id": [a["id"] for a in articles], "text": [a["text"] for a in articles]}).to_parquet(
-        tmp_path / "articles.parquet")
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None) as cluster, distributed.Client(cluster):
-        ddf = dd.read_parquet(str(tmp_path / "articles.parquet"))
-        entities = ner_id.dask.extract_df(ddf, text_col="text", id_col="id")
-        entities.to_parquet(str(tmp_path / "entities"))
-    back = pd.read_parquet(tmp_path / "entities")
-    expected = ner_id.extract_df(pd.read_parquet(tmp_path / "articles.parquet"), text_col="text", id_col="id")
-    assert len(back) == len(expected) > 20
-    assert back["id"].tolist() == expected["id"].tolist()
-    assert back["start"].tolist() == expected["start"].tolist() and back["text"].tolist() == expected["text"].tolist()
-    assert str(back["start"].dtype) == "Int64" and str(back["label"].dtype) in {"string", "str"}
-
-
 def test_dask_rejects_bad_arguments():
     import ner_id.dask
 
