@@ -35,6 +35,8 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--format", choices=["jsonl", "csv", "parquet"], default=None,
                          help="output format (default: from OUTPUT's suffix)")
     _record_options(extract)
+    extract.add_argument("--keep-field", action="append", default=[], metavar="FIELD",
+                         help="copy this input field (e.g. a date) into the output; repeatable")
     extract.add_argument("--workers", type=int, default=1, help="worker processes (default: %(default)s)")
     extract.add_argument("--batch-size", type=int, default=32, help="documents per batch (default: %(default)s)")
     extract.add_argument("--resume", action="store_true",
@@ -50,6 +52,15 @@ def _parser() -> argparse.ArgumentParser:
     _record_options(topics)
     topics.add_argument("--seed", type=int, default=0, help="random seed (default: %(default)s)")
     topics.add_argument("--no-entities", action="store_true", help="do not list top entities per topic (faster)")
+    index = commands.add_parser("index", help="index a dump's entities across documents (from extract's JSONL)")
+    index.add_argument("input", type=Path, metavar="INPUT", help="JSONL output of ner-id extract")
+    index.add_argument("-o", "--output", required=True, type=Path, help="folder for the Parquet tables")
+    index.add_argument("--date-field", default=None,
+                       help="field with each document's date (kept by extract --keep-field) for the timeline")
+    index.add_argument("--period", choices=["day", "week", "month"], default="week",
+                       help="timeline period (default: %(default)s)")
+    index.add_argument("--min-documents", type=int, default=1,
+                       help="keep entity pairs that share at least this many documents (default: %(default)s)")
     evaluate = commands.add_parser("evaluate", help="P / R / F1 on two-column CoNLL files")
     from ner_id.evaluate import add_arguments
 
@@ -76,6 +87,8 @@ def main(argv: list[str] | None = None) -> int:
             return run(args)
         if args.command == "topics":
             return _topics(args)
+        if args.command == "index":
+            return _index(args)
         return _extract(args, parser)
     except (InputError, OSError) as error:
         print(f"ner-id: error: {error}", file=sys.stderr)
@@ -119,7 +132,7 @@ def _extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     try:
         for doc in nlp.pipe(texts(), batch_size=args.batch_size, n_process=args.workers):
             record = pending.popleft()
-            writer.write(record.id, doc)
+            writer.write(record.id, doc, {k: record.fields.get(k) for k in args.keep_field} or None)
             counts["docs"] += 1
             counts["entities"] += len(doc.entities)
             progress.update(counts["docs"] + counts["errors"] + counts["skipped"] - progress.n)  # records read
@@ -142,6 +155,23 @@ def _extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     elapsed = time.perf_counter() - start
     print(f"docs {counts['docs']}, entities {counts['entities']}, errors {counts['errors']}, "
           f"skipped {counts['skipped']}, {counts['docs'] / max(elapsed, 1e-9):.1f} docs/s", file=sys.stderr)
+    return 0
+
+
+def _index(args: argparse.Namespace) -> int:
+    from ner_id.index import write
+
+    if not args.input.is_file():
+        raise InputError(f"{args.input}: no such file")
+    start = time.perf_counter()
+    try:
+        tables = write(args.input, args.output, date_field=args.date_field, period=args.period,
+                       min_documents=args.min_documents)
+    except (ValueError, KeyError) as error:
+        print(f"ner-id: error: {args.input}: {error}", file=sys.stderr)
+        return 2
+    print(f"entities {len(tables.entities)}, pairs {len(tables.cooccurrence)}, ambiguous aliases "
+          f"{len(tables.ambiguous)}, {time.perf_counter() - start:.1f} s -> {args.output}", file=sys.stderr)
     return 0
 
 

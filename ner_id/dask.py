@@ -48,3 +48,24 @@ def extract_df(ddf: Any, text_col: str = "text", id_col: str | None = None, **lo
     meta = empty_frame(id_col or "row", ddf[id_col].dtype if id_col else ddf.index.dtype)
     config = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in load_options.items()))
     return ddf.map_partitions(_partition, text_col, id_col, config, meta=meta)
+
+
+def index(ddf: Any, **options: Any) -> Any:
+    """The whole-dump index (``ner_id.index.Tables``) of a Dask frame of entity rows (``extract_df``'s).
+
+    The partitions are computed on the cluster and read in turn, twice (resolve, then count), so
+    the client holds one partition and the per-entity counts at a time; options as ``ner_id.index.build``.
+    """
+    import dask.dataframe as dd
+
+    from ner_id.index import _frame_records, build
+
+    if not isinstance(ddf, dd.DataFrame):
+        raise TypeError(f"ddf must be a dask DataFrame, got {type(ddf).__name__}")
+    parts = ddf.to_delayed()
+
+    def records() -> Any:
+        for part in parts:
+            yield from _frame_records(part.compute())
+
+    return build(records, **options)

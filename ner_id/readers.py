@@ -11,7 +11,7 @@ import gzip
 import json
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -24,12 +24,13 @@ class InputError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Record:
-    """One document: where it came from, its id and its text."""
+    """One document: where it came from, its id, its text and the other fields of its row."""
 
     source: str
     line: int
     id: Any
     text: str
+    fields: dict[str, Any] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,4 +200,4 @@ def _to_record(source: str, line: int, row: Any, text_field: str, id_field: str 
     text = row[text_field]
     if not isinstance(text, str):
         return BadRecord(source, line, doc_id, f"text field {text_field!r} is {type(text).__name__}, not str")
-    return Record(source, line, doc_id, text)
+    return Record(source, line, doc_id, text, row)

@@ -40,9 +40,10 @@ def empty_frame(key: str, key_type: Any = "string") -> Any:
     return pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in dtypes.items()})
 
 
-def arrow_schema(key: str = "id") -> Any:
-    """The Arrow schema of entity rows with a string ``key`` first (CSV / Parquet output)."""
+def arrow_schema(key: str = "id", extra: list[str] | tuple[str, ...] = ()) -> Any:
+    """The Arrow schema of entity rows: a string ``key``, string ``extra`` columns, the entity columns."""
     import pyarrow as pa
 
     arrow = {"string": pa.string(), "int": pa.int64(), "float": pa.float64()}
-    return pa.schema([(key, pa.string()), *((name, arrow[kind]) for name, kind in _ENTITY_KINDS.items())])
+    return pa.schema([(key, pa.string()), *((name, pa.string()) for name in extra),
+                      *((name, arrow[kind]) for name, kind in _ENTITY_KINDS.items())])

@@ -22,7 +22,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class Writer(Protocol):
-    def write(self, doc_id: Any, doc: Document) -> None: ...
+    def write(self, doc_id: Any, doc: Document, extra: dict[str, Any] | None = None) -> None: ...
     def close(self) -> None: ...
 
 
@@ -67,8 +67,8 @@ class JsonlWriter:
     def __init__(self, path: Path, append: bool) -> None:
         self._lines = LineWriter(path, append=append)
 
-    def write(self, doc_id: Any, doc: Document) -> None:
-        self._lines.write({"id": doc_id, "entities": [e.to_dict() for e in doc.entities],
+    def write(self, doc_id: Any, doc: Document, extra: dict[str, Any] | None = None) -> None:
+        self._lines.write({"id": doc_id, **(extra or {}), "entities": [e.to_dict() for e in doc.entities],
                            "topics": [t.to_dict() for t in doc.topics],
                            "keyphrases": [k.to_dict() for k in doc.keyphrases]})
 
@@ -84,19 +84,24 @@ class TableWriter:
         self._rows: list[dict[str, Any]] = []
         self._parquet: Any = None
         self._started = False
+        self._extra: list[str] = []
 
-    def write(self, doc_id: Any, doc: Document) -> None:
+    def write(self, doc_id: Any, doc: Document, extra: dict[str, Any] | None = None) -> None:
         key = _clean(str(doc_id))
+        kept = {k: _clean(str(v)) if v is not None else None for k, v in (extra or {}).items()}
         if not doc.entities:
-            self._rows.append({"id": key})
-        self._rows += [{"id": key, **{k: _clean(v) for k, v in e.to_dict().items()}} for e in doc.entities]
+            self._rows.append({"id": key, **kept})
+        self._rows += [{"id": key, **kept, **{k: _clean(v) for k, v in e.to_dict().items()}} for e in doc.entities]
+        self._extra = list(kept)
         if len(self._rows) >= self._block:
             self._flush()
 
     def _flush(self) -> None:
         import pandas as pd
 
-        frame = pd.DataFrame(self._rows, columns=["id", *ENTITY_COLUMNS]).astype({"id": "string", **pandas_dtypes()})
+        columns = ["id", *self._extra, *ENTITY_COLUMNS]
+        frame = pd.DataFrame(self._rows, columns=columns).astype(
+            {"id": "string", **{k: "string" for k in self._extra}, **pandas_dtypes()})
         self._rows = []
         if self._fmt == "csv":
             frame.to_csv(self._path, mode="a" if self._started else "w", header=not self._started, index=False)
@@ -104,7 +109,7 @@ class TableWriter:
             import pyarrow as pa
             import pyarrow.parquet as pq
 
-            table = pa.Table.from_pandas(frame, schema=arrow_schema("id"), preserve_index=False)
+            table = pa.Table.from_pandas(frame, schema=arrow_schema("id", self._extra), preserve_index=False)
             if self._parquet is None:
                 self._parquet = pq.ParquetWriter(self._path, table.schema)
             self._parquet.write_table(table)

@@ -1,0 +1,345 @@
+"""The whole-dump entity index: one id per real-world entity across documents, and tables about them.
+
+    ner-id extract dump.jsonl -o tagged.jsonl --id-field id --keep-field date
+    ner-id index tagged.jsonl -o index/ --date-field date
+
+    import ner_id.index
+    tables = ner_id.index.build(records, date_field="date")   # records: dicts as ner-id extract writes
+    tables.entities, tables.mentions, tables.cooccurrence, tables.timeline, tables.topics, tables.ambiguous
+
+How mentions become one entity: within a document ner-id already groups mentions (same gazetteer
+id, "X (ACR)", partial names ...). Across documents, groups are the same entity when they share a
+gazetteer id, or the same label and normalised name (case, diacritics, titles and spacing
+folded), or when some document links two names explicitly ("Joko Widodo (Jokowi)",
+"Komisi Pemberantasan Korupsi (KPK)": two mentions of one group, the second right after the
+first in brackets); such an alias is carried to every document. An alias that documents link to
+two different entities is ambiguous: it links nothing and is listed in ``ambiguous``.
+
+Two passes over the records (a file is read twice); memory grows with the number of distinct
+names and entity pairs, not with the number of documents. Mentions are streamed to Parquet by
+``write``.
+"""
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from itertools import combinations
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ner_id.lexicon import TITLES
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+PERIODS = {"day": "D", "week": "W", "month": "M"}
+_TITLES = {t.lower() for t in TITLES}
+_LINK_GAP = 2  # "X (Y": Y starts at most two characters after X ends
+
+
+def normalise(name: str) -> str:
+    """Case, diacritics, leading titles and spacing folded: "Presiden  Joko Widódo" -> "joko widodo"."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).lower()
+    words = folded.split()
+    while len(words) > 1 and words[0] in _TITLES:
+        words = words[1:]
+    return " ".join(words)
+
+
+@dataclass(frozen=True)
+class Tables:
+    """The index: entities, mentions, co-occurrence, timeline, topics, and ambiguous aliases (DataFrames)."""
+
+    entities: pd.DataFrame
+    mentions: pd.DataFrame
+    cooccurrence: pd.DataFrame
+    timeline: pd.DataFrame
+    topics: pd.DataFrame
+    ambiguous: pd.DataFrame
+
+
+@dataclass(frozen=True)
+class _Group:
+    """One document's group of mentions: its anchor key, the names it links, its mentions."""
+
+    anchor: str
+    label: str
+    kb_id: str | None
+    canonical: str
+    links: tuple[str, ...]
+    mentions: tuple[dict[str, Any], ...]
+
+
+def _key(label: str, name: str) -> str:
+    return f"{label}:{normalise(name)}"
+
+
+def _groups(entities: list[dict[str, Any]]) -> list[_Group]:
+    """The groups of one document's entities (each entity's ``group``; ungrouped entities alone)."""
+    members: dict[Any, list[dict[str, Any]]] = defaultdict(list)
+    for n, e in enumerate(entities):
+        members[e.get("group") if e.get("group") is not None else ("alone", n)].append(e)
+    groups = []
+    for mentions in members.values():
+        mentions.sort(key=lambda e: e["start"])
+        label = Counter(e["label"] for e in mentions).most_common(1)[0][0]
+        linked = [e for e in mentions if e.get("kb_id")]
+        if linked:
+            kb_id, canonical = linked[0]["kb_id"], linked[0].get("canonical") or linked[0]["text"]
+            anchor = f"kb:{kb_id}"
+        else:
+            kb_id = None
+            canonical = max((e["text"] for e in mentions), key=lambda t: (not _acronym(t), len(t)))
+            anchor = _key(label, canonical)
+        links = {_key(label, b["text"]) for a, b in zip(mentions, mentions[1:])
+                 if 0 < b["start"] - a["end"] <= _LINK_GAP}
+        links |= {_key(label, a["text"]) for a, b in zip(mentions, mentions[1:])
+                  if 0 < b["start"] - a["end"] <= _LINK_GAP}
+        if kb_id:
+            links.add(_key(label, canonical))
+        groups.append(_Group(anchor, label, kb_id, canonical, tuple(sorted(links - {anchor})), tuple(mentions)))
+    return groups
+
+
+def _acronym(text: str) -> bool:
+    letters = text.replace(".", "").replace("-", "")
+    return 2 <= len(letters) <= 10 and letters.isupper()
+
+
+class _Resolver:
+    """Union-find over anchors and names; aliases that point at two entities are kept apart."""
+
+    def __init__(self) -> None:
+        self._parent: dict[str, str] = {}
+        self._alias_anchors: dict[str, set[str]] = defaultdict(set)
+
+    def add(self, group: _Group) -> None:
+        self._parent.setdefault(group.anchor, group.anchor)
+        for alias in group.links:
+            self._alias_anchors[alias].add(group.anchor)
+
+    def resolve(self) -> dict[str, set[str]]:
+        """Union the unambiguous links; returns the ambiguous aliases with their anchors."""
+        ambiguous = {}
+        for alias, anchors in self._alias_anchors.items():
+            if len(anchors) > 1:
+                ambiguous[alias] = anchors
+                continue
+            self._parent.setdefault(alias, alias)
+            self._union(alias, next(iter(anchors)))
+        return ambiguous
+
+    def find(self, key: str) -> str:
+        parent = self._parent.setdefault(key, key)
+        while parent != key:
+            grand = self._parent[parent]
+            self._parent[key] = grand
+            key, parent = parent, grand
+        return key
+
+    def _union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            # kb ids win as roots, so an entity's id is its gazetteer id where it has one
+            if rb.startswith("kb:") and not ra.startswith("kb:"):
+                ra, rb = rb, ra
+            self._parent[rb] = ra
+
+
+def read_extract(path: str | Path) -> Callable[[], Iterator[dict[str, Any]]]:
+    """A re-iterable reader of ``ner-id extract`` JSONL output (one dict per document)."""
+    def records() -> Iterator[dict[str, Any]]:
+        with open(path, encoding="utf-8") as handle:
+            for line in handle:
+                if line.strip():
+                    yield json.loads(line)
+    return records
+
+
+def _as_records(source: Any) -> Callable[[], Iterator[dict[str, Any]]]:
+    """Records from a path, a function returning an iterator of records, a list of dicts, or an entity
+    frame (``extract_df`` rows: the id column first)."""
+    if isinstance(source, (str, Path)):
+        return read_extract(source)
+    if callable(source):
+        return source
+    if hasattr(source, "to_dict") and hasattr(source, "columns"):
+        return lambda: iter(_frame_records(source))
+    items = list(source)
+    return lambda: iter(items)
+
+
+def _frame_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    key = frame.columns[0]
+    records: dict[Any, dict[str, Any]] = {}
+    for row in frame.to_dict(orient="records"):
+        record = records.setdefault(row[key], {"id": row[key], "entities": [],
+                                               **{k: row[k] for k in ("date", "topic") if k in row}})
+        if isinstance(row.get("text"), str):
+            record["entities"].append({k: (None if _missing(v) else v) for k, v in row.items() if k != key})
+    return list(records.values())
+
+
+def _missing(value: Any) -> bool:
+    try:
+        return bool(value != value) or value is None  # NaN / NA / None
+    except (TypeError, ValueError):
+        return value is None
+
+
+def build(source: Any, date_field: str | None = None, period: str = "week", min_documents: int = 1,
+          mentions_sink: Callable[[list[dict[str, Any]]], None] | None = None) -> Tables:
+    """Build the index from ``ner-id extract`` output: a JSONL path, an iterable of its records,
+    or an entity frame (``ner_id.extract_df``).
+
+    Args:
+        date_field: a field of each record holding its date (ISO text); enables the timeline and
+            first/last seen.
+        period: ``day``, ``week`` or ``month`` for the timeline.
+        min_documents: keep entity pairs that share at least this many documents.
+        mentions_sink: called with blocks of mention rows instead of keeping them (``write``
+            streams them to Parquet); ``Tables.mentions`` is then empty.
+    """
+    import pandas as pd
+
+    if period not in PERIODS:
+        raise ValueError(f"period must be one of {list(PERIODS)}, got {period!r}")
+    if not isinstance(min_documents, int) or min_documents < 1:
+        raise ValueError(f"min_documents must be a positive int, got {min_documents!r}")
+    records = _as_records(source)
+    resolver = _Resolver()
+    for record in records():
+        for group in _groups(_entities(record)):
+            resolver.add(group)
+    ambiguous = resolver.resolve()
+
+    stats: dict[str, dict[str, Any]] = {}
+    pairs: Counter = Counter()
+    timeline: Counter = Counter()
+    topics: Counter = Counter()
+    mentions: list[dict[str, Any]] = []
+    kept: list[dict[str, Any]] = []
+    for record in records():
+        doc_id = record.get("id")
+        date = _date(record.get(date_field)) if date_field else None
+        topic = _topic(record)
+        present: set[str] = set()
+        for group in _groups(_entities(record)):
+            entity = resolver.find(group.anchor)
+            present.add(entity)
+            info = stats.setdefault(entity, {"labels": Counter(), "names": Counter(), "kb_id": None, "documents": 0,
+                                             "mentions": 0, "first_seen": None, "last_seen": None})
+            info["labels"][group.label] += len(group.mentions)
+            info["names"][group.canonical] += 1
+            info["kb_id"] = info["kb_id"] or group.kb_id
+            info["mentions"] += len(group.mentions)
+            for m in group.mentions:
+                mentions.append({"document": _text(doc_id), "entity": entity, "start": m["start"], "end": m["end"],
+                                 "text": m["text"], "score": m.get("score")})
+            if date is not None:
+                info["first_seen"] = min(filter(None, (info["first_seen"], date)))
+                info["last_seen"] = max(filter(None, (info["last_seen"], date)))
+                timeline[entity, _period(date, period)] += len(group.mentions)
+        for entity in present:
+            stats[entity]["documents"] += 1
+            if topic is not None:
+                topics[entity, topic] += 1
+        pairs.update(combinations(sorted(present), 2))
+        if len(mentions) >= 50_000:
+            (mentions_sink or kept.extend)(mentions)
+            mentions = []
+    (mentions_sink or kept.extend)(mentions)
+    return Tables(
+        entities=_entities_frame(stats),
+        mentions=pd.DataFrame(kept, columns=["document", "entity", "start", "end", "text", "score"]).astype(
+            {"document": "string", "entity": "string", "start": "Int64", "end": "Int64", "text": "string",
+             "score": "float64"}),
+        cooccurrence=_frame([(a, b, n) for (a, b), n in pairs.items() if n >= min_documents],
+                            ["entity_a", "entity_b", "documents"]),
+        timeline=_frame([(e, p, n) for (e, p), n in sorted(timeline.items())], ["entity", "period", "mentions"]),
+        topics=_frame([(e, t, n) for (e, t), n in sorted(topics.items())], ["entity", "topic", "documents"]),
+        ambiguous=_frame([(alias, sorted(resolver.find(a) for a in anchors)) for alias, anchors in sorted(ambiguous.items())],
+                         ["alias", "entities"]),
+    )
+
+
+def _entities(record: dict[str, Any]) -> list[dict[str, Any]]:
+    entities = record.get("entities")
+    if not isinstance(entities, list):
+        raise ValueError(f"record {record.get('id')!r} has no 'entities' list (is it ner-id extract output?)")
+    return entities
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _topic(record: dict[str, Any]) -> str | None:
+    topics = record.get("topics")
+    if isinstance(topics, list) and topics and isinstance(topics[0], dict):
+        return str(topics[0].get("id"))
+    topic = record.get("topic")
+    return None if topic is None or _missing(topic) else str(topic)
+
+
+def _date(value: Any) -> Any:
+    import pandas as pd
+
+    if value is None or _missing(value):
+        return None
+    try:
+        return pd.Timestamp(value).normalize()
+    except (ValueError, TypeError):
+        return None
+
+
+def _period(date: Any, period: str) -> str:
+    return str(date.to_period(PERIODS[period]))
+
+
+def _entities_frame(stats: dict[str, dict[str, Any]]) -> pd.DataFrame:
+    rows = []
+    for entity, info in stats.items():
+        rows.append({"id": entity, "canonical": info["names"].most_common(1)[0][0],
+                     "label": info["labels"].most_common(1)[0][0], "kb_id": info["kb_id"],
+                     "aliases": sorted(info["names"]), "documents": info["documents"], "mentions": info["mentions"],
+                     "first_seen": info["first_seen"], "last_seen": info["last_seen"]})
+    import pandas as pd
+
+    frame = pd.DataFrame(rows, columns=["id", "canonical", "label", "kb_id", "aliases", "documents", "mentions",
+                                        "first_seen", "last_seen"])
+    frame = frame.astype({"id": "string", "canonical": "string", "label": "string", "kb_id": "string",
+                          "documents": "Int64", "mentions": "Int64"})
+    frame["first_seen"] = pd.to_datetime(frame["first_seen"])
+    frame["last_seen"] = pd.to_datetime(frame["last_seen"])
+    return frame.sort_values(["mentions", "id"], ascending=[False, True], ignore_index=True)
+
+
+def _frame(rows: Iterable[tuple], columns: list[str]) -> pd.DataFrame:
+    import pandas as pd
+
+    frame = pd.DataFrame(list(rows), columns=columns)
+    return frame.astype({c: ("Int64" if c in {"documents", "mentions"} else "string")
+                         for c in columns if c != "entities"})
+
+
+def write(source: Any, out: str | Path, **options: Any) -> Tables:
+    """Build the index and write each table as ``OUT/<table>.parquet`` (mentions streamed in blocks)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    schema = pa.schema([("document", pa.string()), ("entity", pa.string()), ("start", pa.int64()),
+                        ("end", pa.int64()), ("text", pa.string()), ("score", pa.float64())])
+    with pq.ParquetWriter(out / "mentions.parquet", schema) as writer:
+        def sink(rows: list[dict[str, Any]]) -> None:
+            writer.write_table(pa.Table.from_pylist(rows, schema=schema))
+
+        tables = build(source, mentions_sink=sink, **options)
+    for name in ("entities", "cooccurrence", "timeline", "topics", "ambiguous"):
+        getattr(tables, name).to_parquet(out / f"{name}.parquet", index=False)
+    return tables

@@ -1,0 +1,125 @@
+"""The whole-dump index: one id per entity across documents, and its tables."""
+import json
+
+import pandas as pd
+import pytest
+
+import ner_id.index
+from ner_id.cli import main
+from ner_id.index import build, normalise
+
+
+def ent(text, label, start, group, kb_id=None, canonical=None, score=0.9):
+    return {"text": text, "label": label, "start": start, "end": start + len(text), "score": score,
+            "source": "model", "canonical": canonical, "kb_id": kb_id, "group": group}
+
+
+RECORDS = [
+    {"id": "a", "date": "2025-01-06", "topics": [{"id": "politics", "label": "Politik", "score": 0.9}], "entities": [
+        ent("Joko Widodo", "PER", 9, 0), ent("Jokowi", "PER", 22, 0),          # "Joko Widodo (Jokowi)": a link
+        ent("Komisi Pemberantasan Korupsi", "ORG", 40, 1), ent("KPK", "ORG", 70, 1),
+        ent("Jakarta", "LOC", 90, 2, "kemendagri:31", "DKI Jakarta")]},
+    {"id": "b", "date": "2025-01-08", "topics": [{"id": "politics", "label": "Politik", "score": 0.8}], "entities": [
+        ent("Jokowi", "PER", 0, 0), ent("KPK", "ORG", 20, 1), ent("DKI Jakarta", "LOC", 30, 2, "kemendagri:31",
+                                                                  "DKI Jakarta")]},
+    {"id": "c", "date": "2025-02-03", "topics": [{"id": "economy", "label": "Ekonomi", "score": 0.7}], "entities": [
+        ent("Presiden  JOKO WIDÓDO", "PER", 0, 0), ent("Susilo Bambang Yudhoyono", "PER", 30, 1),
+        ent("SBY", "PER", 56, 1), ent("Agus Harimurti Yudhoyono", "PER", 70, 2), ent("SBY", "PER", 96, 2)]},
+    {"id": "d", "entities": []},
+]
+
+
+@pytest.fixture(scope="module")
+def tables():
+    return build(RECORDS, date_field="date", period="month")
+
+
+def entity_of(tables, document, text):
+    rows = tables.mentions[(tables.mentions["document"] == document) & (tables.mentions["text"] == text)]
+    return rows["entity"].iloc[0]
+
+
+def test_normalise_folds_case_diacritics_titles_and_spacing():
+    assert normalise("Presiden  JOKO WIDÓDO") == "joko widodo"
+    assert normalise("Presiden") == "presiden"
+
+
+def test_an_alias_linked_in_one_document_joins_mentions_in_every_document(tables):
+    joko = entity_of(tables, "a", "Joko Widodo")
+    assert entity_of(tables, "b", "Jokowi") == joko == entity_of(tables, "c", "Presiden  JOKO WIDÓDO")
+    assert entity_of(tables, "b", "KPK") == entity_of(tables, "a", "Komisi Pemberantasan Korupsi")
+    assert entity_of(tables, "b", "DKI Jakarta") == entity_of(tables, "a", "Jakarta") == "kb:kemendagri:31"
+    row = tables.entities.set_index("id").loc[joko]
+    assert (row["label"], row["documents"], row["mentions"]) == ("PER", 3, 4)
+    assert row["first_seen"] == pd.Timestamp("2025-01-06") and row["last_seen"] == pd.Timestamp("2025-02-03")
+
+
+def test_an_alias_linked_to_two_entities_is_ambiguous_and_links_nothing(tables):
+    assert tables.ambiguous["alias"].tolist() == ["PER:sby"]
+    assert sorted(tables.ambiguous["entities"].iloc[0]) == ["PER:agus harimurti yudhoyono",
+                                                            "PER:susilo bambang yudhoyono"]
+    assert entity_of(tables, "c", "Susilo Bambang Yudhoyono") != entity_of(tables, "c", "Agus Harimurti Yudhoyono")
+
+
+def test_cooccurrence_timeline_and_topics(tables):
+    joko, kpk = entity_of(tables, "a", "Joko Widodo"), entity_of(tables, "a", "KPK")
+    pairs = {(a, b): n for a, b, n in tables.cooccurrence.itertuples(index=False)}
+    assert pairs[tuple(sorted((joko, kpk)))] == 2 and pairs[tuple(sorted((joko, "kb:kemendagri:31")))] == 2
+    assert len(build(RECORDS, min_documents=2).cooccurrence) == 3  # Joko-KPK, Joko-Jakarta, KPK-Jakarta
+    timeline = {(e, p): n for e, p, n in tables.timeline.itertuples(index=False)}
+    assert timeline[joko, "2025-01"] == 3 and timeline[joko, "2025-02"] == 1
+    topics = {(e, t): n for e, t, n in tables.topics.itertuples(index=False)}
+    assert topics[joko, "politics"] == 2 and topics[joko, "economy"] == 1
+
+
+def test_mentions_keep_offsets_and_every_mention(tables):
+    assert len(tables.mentions) == sum(len(r["entities"]) for r in RECORDS)
+    first = tables.mentions.iloc[0]
+    assert (first["document"], first["text"], first["start"], first["end"]) == ("a", "Joko Widodo", 9, 20)
+
+
+def test_cli_builds_parquet_tables_from_extract_output(tmp_path):
+    tagged = tmp_path / "tagged.jsonl"
+    tagged.write_text("".join(json.dumps(r) + "\n" for r in RECORDS), encoding="utf-8")
+    assert main(["index", str(tagged), "-o", str(tmp_path / "index"), "--date-field", "date", "--period", "month"]) == 0
+    expected = build(RECORDS, date_field="date", period="month")
+    for name in ("entities", "mentions", "cooccurrence", "timeline", "topics", "ambiguous"):
+        back = pd.read_parquet(tmp_path / "index" / f"{name}.parquet")
+        assert len(back) == len(getattr(expected, name)), name
+    assert pd.read_parquet(tmp_path / "index" / "mentions.parquet")["entity"].tolist() == expected.mentions["entity"].tolist()
+    (tmp_path / "bad.jsonl").write_text('{"id": 1}\n', encoding="utf-8")
+    assert main(["index", str(tmp_path / "bad.jsonl"), "-o", str(tmp_path / "x")]) == 2
+
+
+@pytest.mark.model
+def test_extract_then_index_end_to_end(tmp_path):
+    dump, tagged = tmp_path / "dump.jsonl", tmp_path / "tagged.jsonl"
+    texts = ["Presiden Joko Widodo (Jokowi) tiba di Jakarta bersama KPK.", "Jokowi kembali ke Jakarta, kata KPK."]
+    dump.write_text("".join(json.dumps({"id": f"n{i}", "date": f"2025-03-0{i + 1}", "text": t}) + "\n"
+                            for i, t in enumerate(texts)), encoding="utf-8")
+    assert main(["extract", str(dump), "-o", str(tagged), "--id-field", "id", "--keep-field", "date",
+                 "--model", "fast", "--quiet"]) == 0
+    assert [json.loads(line)["date"] for line in tagged.read_text().splitlines()] == ["2025-03-01", "2025-03-02"]
+    tables = ner_id.index.build(tagged, date_field="date", period="day")
+    jokowi = tables.mentions[tables.mentions["text"] == "Jokowi"]["entity"].unique()
+    assert len(jokowi) == 1 and jokowi[0] == tables.mentions[tables.mentions["text"] == "Joko Widodo"]["entity"].iloc[0]
+    assert tables.entities.set_index("id").loc[jokowi[0], "documents"] == 2
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_dask_index_equals_the_single_machine_build():
+    dd = pytest.importorskip("dask.dataframe")
+    distributed = pytest.importorskip("dask.distributed")
+    import ner_id.dask
+
+    texts = ["Presiden Joko Widodo (Jokowi) tiba di Jakarta.", "Jokowi bertemu KPK.", "Tidak ada nama.",
+             "Komisi Pemberantasan Korupsi (KPK) memanggil saksi di Bandung."]
+    df = pd.DataFrame({"id": [f"n{i}" for i in range(len(texts))], "text": texts})
+    expected = ner_id.index.build(ner_id.extract_df(df, text_col="text", id_col="id"))
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster, distributed.Client(cluster):
+        entities = ner_id.dask.extract_df(dd.from_pandas(df, npartitions=2), text_col="text", id_col="id")
+        result = ner_id.dask.index(entities)
+    for name in ("entities", "mentions", "cooccurrence"):
+        pd.testing.assert_frame_equal(getattr(result, name), getattr(expected, name), obj=name)
