@@ -21,21 +21,24 @@ names and entity pairs, not with the number of documents. Mentions are streamed 
 """
 from __future__ import annotations
 
+import datetime
 import json
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ner_id.lexicon import TITLES
 
 if TYPE_CHECKING:
     import pandas as pd
 
-PERIODS = {"day": "D", "week": "W", "month": "M"}
+PERIODS = ("day", "week", "month")
+MENTION_COLUMNS = ("document", "entity", "start", "end", "text", "score")
 _TITLES = {t.lower() for t in TITLES}
 _LINK_GAP = 2  # "X (Y": Y starts at most two characters after X ends
 
@@ -61,8 +64,7 @@ class Tables:
     ambiguous: pd.DataFrame
 
 
-@dataclass(frozen=True)
-class _Group:
+class _Group(NamedTuple):
     """One document's group of mentions: its anchor key, the names it links, its mentions."""
 
     anchor: str
@@ -73,35 +75,45 @@ class _Group:
     mentions: tuple[dict[str, Any], ...]
 
 
+@lru_cache(maxsize=1 << 18)
 def _key(label: str, name: str) -> str:
     return f"{label}:{normalise(name)}"
 
 
 def _groups(entities: list[dict[str, Any]]) -> list[_Group]:
     """The groups of one document's entities (each entity's ``group``; ungrouped entities alone)."""
-    members: dict[Any, list[dict[str, Any]]] = defaultdict(list)
+    members: dict[Any, list[dict[str, Any]]] = {}
     for n, e in enumerate(entities):
-        members[e.get("group") if e.get("group") is not None else ("alone", n)].append(e)
-    groups = []
-    for mentions in members.values():
-        mentions.sort(key=lambda e: e["start"])
-        label = Counter(e["label"] for e in mentions).most_common(1)[0][0]
-        linked = [e for e in mentions if e.get("kb_id")]
-        if linked:
-            kb_id, canonical = linked[0]["kb_id"], linked[0].get("canonical") or linked[0]["text"]
-            anchor = f"kb:{kb_id}"
-        else:
-            kb_id = None
-            canonical = max((e["text"] for e in mentions), key=lambda t: (not _acronym(t), len(t)))
-            anchor = _key(label, canonical)
-        links = {_key(label, b["text"]) for a, b in zip(mentions, mentions[1:])
-                 if 0 < b["start"] - a["end"] <= _LINK_GAP}
-        links |= {_key(label, a["text"]) for a, b in zip(mentions, mentions[1:])
-                  if 0 < b["start"] - a["end"] <= _LINK_GAP}
+        key = e.get("group")
+        members.setdefault(-1 - n if key is None else key, []).append(e)
+    return [_group(mentions) for mentions in members.values()]
+
+
+def _group(mentions: list[dict[str, Any]]) -> _Group:
+    if len(mentions) == 1:  # most groups: one mention
+        e = mentions[0]
+        label, kb_id = e["label"], e.get("kb_id")
         if kb_id:
-            links.add(_key(label, canonical))
-        groups.append(_Group(anchor, label, kb_id, canonical, tuple(sorted(links - {anchor})), tuple(mentions)))
-    return groups
+            canonical = e.get("canonical") or e["text"]
+            return _Group(f"kb:{kb_id}", label, kb_id, canonical, (_key(label, canonical),), (e,))
+        return _Group(_key(label, e["text"]), label, None, e["text"], (), (e,))
+    mentions.sort(key=lambda e: e["start"])
+    labels = {e["label"] for e in mentions}
+    label = labels.pop() if len(labels) == 1 else Counter(e["label"] for e in mentions).most_common(1)[0][0]
+    linked = [e for e in mentions if e.get("kb_id")]
+    if linked:
+        kb_id, canonical = linked[0]["kb_id"], linked[0].get("canonical") or linked[0]["text"]
+        anchor = f"kb:{kb_id}"
+    else:
+        kb_id = None
+        canonical = max((e["text"] for e in mentions), key=lambda t: (not _acronym(t), len(t)))
+        anchor = _key(label, canonical)
+    links = {_key(label, m["text"]) for a, b in zip(mentions, mentions[1:])
+             if 0 < b["start"] - a["end"] <= _LINK_GAP for m in (a, b)}
+    if kb_id:
+        links.add(_key(label, canonical))
+    links.discard(anchor)
+    return _Group(anchor, label, kb_id, canonical, tuple(sorted(links)), tuple(mentions))
 
 
 def _acronym(text: str) -> bool:
@@ -191,7 +203,7 @@ def _missing(value: Any) -> bool:
 
 
 def build(source: Any, date_field: str | None = None, period: str = "week", min_documents: int = 1,
-          mentions_sink: Callable[[list[dict[str, Any]]], None] | None = None) -> Tables:
+          mentions_sink: Callable[[list[tuple]], None] | None = None) -> Tables:
     """Build the index from ``ner-id extract`` output: a JSONL path, an iterable of its records,
     or an entity frame (``ner_id.extract_df``).
 
@@ -216,35 +228,31 @@ def build(source: Any, date_field: str | None = None, period: str = "week", min_
             resolver.add(group)
     ambiguous = resolver.resolve()
 
-    stats: dict[str, dict[str, Any]] = {}
+    stats: dict[str, _Stats] = {}
     pairs: Counter = Counter()
     timeline: Counter = Counter()
     topics: Counter = Counter()
-    mentions: list[dict[str, Any]] = []
-    kept: list[dict[str, Any]] = []
+    mentions: list[tuple] = []
+    kept: list[tuple] = []
     for record in records():
-        doc_id = record.get("id")
+        document = _text(record.get("id"))
         date = _date(record.get(date_field)) if date_field else None
+        when = _period(date, period) if date is not None else None
         topic = _topic(record)
         present: set[str] = set()
         for group in _groups(_entities(record)):
             entity = resolver.find(group.anchor)
             present.add(entity)
-            info = stats.setdefault(entity, {"labels": Counter(), "names": Counter(), "kb_id": None, "documents": 0,
-                                             "mentions": 0, "first_seen": None, "last_seen": None})
-            info["labels"][group.label] += len(group.mentions)
-            info["names"][group.canonical] += 1
-            info["kb_id"] = info["kb_id"] or group.kb_id
-            info["mentions"] += len(group.mentions)
-            for m in group.mentions:
-                mentions.append({"document": _text(doc_id), "entity": entity, "start": m["start"], "end": m["end"],
-                                 "text": m["text"], "score": m.get("score")})
-            if date is not None:
-                info["first_seen"] = min(filter(None, (info["first_seen"], date)))
-                info["last_seen"] = max(filter(None, (info["last_seen"], date)))
-                timeline[entity, _period(date, period)] += len(group.mentions)
+            info = stats.get(entity)
+            if info is None:
+                info = stats[entity] = _Stats()
+            count = len(group.mentions)
+            info.add(group, count, date)
+            mentions.extend((document, entity, m["start"], m["end"], m["text"], m.get("score")) for m in group.mentions)
+            if when is not None:
+                timeline[entity, when] += count
         for entity in present:
-            stats[entity]["documents"] += 1
+            stats[entity].documents += 1
             if topic is not None:
                 topics[entity, topic] += 1
         pairs.update(combinations(sorted(present), 2))
@@ -254,7 +262,7 @@ def build(source: Any, date_field: str | None = None, period: str = "week", min_
     (mentions_sink or kept.extend)(mentions)
     return Tables(
         entities=_entities_frame(stats),
-        mentions=pd.DataFrame(kept, columns=["document", "entity", "start", "end", "text", "score"]).astype(
+        mentions=pd.DataFrame(kept, columns=list(MENTION_COLUMNS)).astype(
             {"document": "string", "entity": "string", "start": "Int64", "end": "Int64", "text": "string",
              "score": "float64"}),
         cooccurrence=_frame([(a, b, n) for (a, b), n in pairs.items() if n >= min_documents],
@@ -264,6 +272,31 @@ def build(source: Any, date_field: str | None = None, period: str = "week", min_
         ambiguous=_frame([(alias, sorted(resolver.find(a) for a in anchors)) for alias, anchors in sorted(ambiguous.items())],
                          ["alias", "entities"]),
     )
+
+
+class _Stats:
+    """What the index keeps per entity while it reads: labels, names, id, counts, first and last date."""
+
+    __slots__ = ("labels", "names", "kb_id", "documents", "mentions", "first_seen", "last_seen")
+
+    def __init__(self) -> None:
+        self.labels: Counter = Counter()
+        self.names: Counter = Counter()
+        self.kb_id: str | None = None
+        self.documents = self.mentions = 0
+        self.first_seen: datetime.date | None = None
+        self.last_seen: datetime.date | None = None
+
+    def add(self, group: _Group, count: int, date: datetime.date | None) -> None:
+        self.labels[group.label] += count
+        self.names[group.canonical] += 1
+        self.kb_id = self.kb_id or group.kb_id
+        self.mentions += count
+        if date is not None:
+            if self.first_seen is None or date < self.first_seen:
+                self.first_seen = date
+            if self.last_seen is None or date > self.last_seen:
+                self.last_seen = date
 
 
 def _entities(record: dict[str, Any]) -> list[dict[str, Any]]:
@@ -285,28 +318,43 @@ def _topic(record: dict[str, Any]) -> str | None:
     return None if topic is None or _missing(topic) else str(topic)
 
 
-def _date(value: Any) -> Any:
-    import pandas as pd
+def _date(value: Any) -> datetime.date | None:
+    """The date of an ISO text (``2025-01-06``, ``2025-01-06T10:00:00+07:00``) or a date/timestamp value."""
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    if isinstance(value, str):
+        return _iso_date(value[:10])
+    return None
 
-    if value is None or _missing(value):
-        return None
+
+@lru_cache(maxsize=1 << 14)
+def _iso_date(text: str) -> datetime.date | None:
     try:
-        return pd.Timestamp(value).normalize()
-    except (ValueError, TypeError):
+        return datetime.date.fromisoformat(text)
+    except ValueError:
         return None
 
 
-def _period(date: Any, period: str) -> str:
-    return str(date.to_period(PERIODS[period]))
+@lru_cache(maxsize=1 << 14)
+def _period(date: datetime.date, period: str) -> str:
+    """``2025-01-06`` (day), ``2025-W02`` (ISO week), ``2025-01`` (month)."""
+    if period == "day":
+        return date.isoformat()
+    if period == "week":
+        year, week, _ = date.isocalendar()
+        return f"{year}-W{week:02d}"
+    return f"{date.year}-{date.month:02d}"
 
 
-def _entities_frame(stats: dict[str, dict[str, Any]]) -> pd.DataFrame:
+def _entities_frame(stats: dict[str, _Stats]) -> pd.DataFrame:
     rows = []
     for entity, info in stats.items():
-        rows.append({"id": entity, "canonical": info["names"].most_common(1)[0][0],
-                     "label": info["labels"].most_common(1)[0][0], "kb_id": info["kb_id"],
-                     "aliases": sorted(info["names"]), "documents": info["documents"], "mentions": info["mentions"],
-                     "first_seen": info["first_seen"], "last_seen": info["last_seen"]})
+        rows.append({"id": entity, "canonical": info.names.most_common(1)[0][0],
+                     "label": info.labels.most_common(1)[0][0], "kb_id": info.kb_id,
+                     "aliases": sorted(info.names), "documents": info.documents, "mentions": info.mentions,
+                     "first_seen": info.first_seen, "last_seen": info.last_seen})
     import pandas as pd
 
     frame = pd.DataFrame(rows, columns=["id", "canonical", "label", "kb_id", "aliases", "documents", "mentions",
@@ -336,8 +384,10 @@ def write(source: Any, out: str | Path, **options: Any) -> Tables:
     schema = pa.schema([("document", pa.string()), ("entity", pa.string()), ("start", pa.int64()),
                         ("end", pa.int64()), ("text", pa.string()), ("score", pa.float64())])
     with pq.ParquetWriter(out / "mentions.parquet", schema) as writer:
-        def sink(rows: list[dict[str, Any]]) -> None:
-            writer.write_table(pa.Table.from_pylist(rows, schema=schema))
+        def sink(rows: list[tuple]) -> None:
+            columns = list(zip(*rows)) if rows else [()] * len(MENTION_COLUMNS)
+            writer.write_table(pa.Table.from_arrays([pa.array(c, type=f.type) for c, f in zip(columns, schema)],
+                                                    schema=schema))
 
         tables = build(source, mentions_sink=sink, **options)
     for name in ("entities", "cooccurrence", "timeline", "topics", "ambiguous"):

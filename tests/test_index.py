@@ -68,6 +68,8 @@ def test_cooccurrence_timeline_and_topics(tables):
     assert len(build(RECORDS, min_documents=2).cooccurrence) == 3  # Joko-KPK, Joko-Jakarta, KPK-Jakarta
     timeline = {(e, p): n for e, p, n in tables.timeline.itertuples(index=False)}
     assert timeline[joko, "2025-01"] == 3 and timeline[joko, "2025-02"] == 1
+    weekly = build(RECORDS, date_field="date", period="week").timeline
+    assert sorted(set(weekly["period"])) == ["2025-W02", "2025-W06"]
     topics = {(e, t): n for e, t, n in tables.topics.itertuples(index=False)}
     assert topics[joko, "politics"] == 2 and topics[joko, "economy"] == 1
 
