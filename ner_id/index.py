@@ -4,7 +4,8 @@
     ner-id index tagged.jsonl -o index/ --date-field date
 
     import ner_id.index
-    tables = ner_id.index.build(records, date_field="date")   # records: dicts as ner-id extract writes
+    tables = ner_id.index.build(records, date_field="date")   # records: dicts as ner-id extract writes,
+                                                               # or (id, Document, {"date": ...}) tuples
     tables.entities, tables.mentions, tables.cooccurrence, tables.timeline, tables.topics, tables.ambiguous
 
 How mentions become one entity: within a document ner-id already groups mentions (same gazetteer
@@ -33,6 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ner_id.lexicon import TITLES
+from ner_id.types import Document
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -180,8 +182,20 @@ def _as_records(source: Any) -> Callable[[], Iterator[dict[str, Any]]]:
         return source
     if hasattr(source, "to_dict") and hasattr(source, "columns"):
         return lambda: iter(_frame_records(source))
-    items = list(source)
+    items = [_record(item) for item in source]
     return lambda: iter(items)
+
+
+def _record(item: Any) -> dict[str, Any]:
+    """A record as ``ner-id extract`` writes it, from such a dict or from ``(id, Document[, fields])``."""
+    if isinstance(item, dict):
+        return item
+    if isinstance(item, tuple) and len(item) in (2, 3) and isinstance(item[1], Document):
+        doc_id, doc, fields = item if len(item) == 3 else (*item, {})
+        return {"id": doc_id, **fields, "entities": [e.to_dict() for e in doc.entities],
+                "topics": [t.to_dict() for t in doc.topics]}
+    raise TypeError("index records must be dicts of ner-id extract output or (id, Document[, fields]) tuples, "
+                    f"got {type(item).__name__}")
 
 
 def _frame_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
@@ -204,8 +218,8 @@ def _missing(value: Any) -> bool:
 
 def build(source: Any, date_field: str | None = None, period: str = "week", min_documents: int = 1,
           mentions_sink: Callable[[list[tuple]], None] | None = None) -> Tables:
-    """Build the index from ``ner-id extract`` output: a JSONL path, an iterable of its records,
-    or an entity frame (``ner_id.extract_df``).
+    """Build the index from ``ner-id extract`` output: a JSONL path, an iterable of its records or of
+    ``(id, Document[, fields])`` tuples, or an entity frame (``ner_id.extract_df``).
 
     Args:
         date_field: a field of each record holding its date (ISO text); enables the timeline and

@@ -102,6 +102,31 @@ def _caps_line(text: str, e: Entity) -> bool:
     return sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
+def split_acronym_person(text: str, entities: list[Entity], gazetteer: Sequence[Candidate]) -> list[Entity]:
+    """"Direktur Utama BRI Sunarso": an office, an organisation's acronym, and the name of its holder.
+    An ORG model span right after a title that starts with an acronym the gazetteer knows as an
+    organisation, followed by one to three capitalised words that no gazetteer names, is that ORG and
+    a person ("BRI Syariah" alone stays one organisation)."""
+    starts = {g.start: g for g in gazetteer if g.label == "ORG" and g.score >= 1.0}
+    out: list[Entity] = []
+    for e in entities:
+        g = starts.get(e.start)
+        rest = text[g.end:e.end] if g is not None else ""
+        words = rest.split()
+        before = text[:e.start].split()[-1:]
+        if (e.label == "ORG" and e.source == "model" and g is not None and g.end < e.end and _acronym(text[g.start:g.end])
+                and before and (before[0] in TITLES or before[0] == "Utama")
+                and 1 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].islower() for w in words)
+                and not any(e.start < c.start < e.end and c.start >= g.end for c in gazetteer)):
+            begin = g.end + len(rest) - len(rest.lstrip())
+            out.append(replace(e, text=text[g.start:g.end], end=g.end, source="model+gazetteer",
+                               canonical=g.canonical, kb_id=g.kb_id))
+            out.append(replace(e, text=text[begin:e.end], start=begin, label="PER"))
+            continue
+        out.append(e)
+    return out
+
+
 def join_company_suffix(text: str, entities: list[Entity], gazetteer: Sequence[Candidate]) -> list[Entity]:
     """"PT Bank Rakyat Indonesia (Persero) Tbk" is one organisation: "(Persero)" and "Tbk" join the
     ORG before them, and are never entities alone."""
@@ -153,6 +178,7 @@ RULES: dict[str, Rule] = {
     "trim_lower_tail": trim_lower_tail,
     "acronym_label": acronym_label,
     "caps_to_gazetteer": caps_to_gazetteer,
+    "split_acronym_person": split_acronym_person,
     "join_company_suffix": join_company_suffix,
     "join_org_qualifier": join_org_qualifier,
     "dateline": dateline,

@@ -113,3 +113,13 @@ def test_all_caps_span_with_extra_words_becomes_its_gazetteer_match():
 def test_lower_case_brand_names_are_kept():
     text = "Hal itu dikatakan kepada detikcom di Jakarta."
     assert run("drop_non_names", text, [ent(text, "detikcom", "ORG")]) == [("detikcom", "ORG")]
+
+
+def test_an_acronym_glued_to_a_person_after_a_title_is_split():
+    text = "Direktur Utama BRI Sunarso mengatakan laba naik. Kinerja BRI Syariah tumbuh."
+    second = text.rindex("BRI")
+    entities = [ent(text, "BRI Sunarso", "ORG", score=0.09), ent(text, "BRI Syariah", "ORG")]
+    gazetteer = [cand(text, "BRI", "ORG", "org:co-bri"), Candidate(second, second + 3, "ORG", 1.0, "BRI", "org:co-bri")]
+    got = RULES["split_acronym_person"](text, entities, gazetteer)
+    assert [(e.text, e.label, e.kb_id) for e in got] == [
+        ("BRI", "ORG", "org:co-bri"), ("Sunarso", "PER", None), ("BRI Syariah", "ORG", None)]

@@ -7,6 +7,7 @@ Matches are chosen left to right, longest first, and never overlap.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -14,6 +15,8 @@ from ner_id.gazetteer.load import Entry
 from ner_id.types import Entity, Token
 
 MAX_TOKENS = 10
+#: "PT X (Persero) Tbk." names company X.
+_COMPANY = re.compile(r"^PT\.?\s+|\s*\(Persero\)|\s+Tbk\.?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,8 +58,8 @@ class ExactMatcher:
         if entity.kb_id is not None:
             return entity
         entry = self.lookup(entity.text)
-        if entry is None and entity.label == "ORG" and entity.text.startswith(("PT ", "PT. ")):
-            entry = self.lookup(entity.text.split(" ", 1)[1])
+        if entry is None and entity.label == "ORG":
+            entry = self.lookup(_COMPANY.sub("", entity.text))
         if entry is None or entry.label != entity.label:
             return entity
         return replace(entity, canonical=entry.canonical, kb_id=entry.kb_id)
