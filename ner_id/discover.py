@@ -6,7 +6,7 @@ of the documents' dominant topics (cosine, on TF-IDF); everything is seeded and 
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ner_id.topics.keyphrases import STOP
+from ner_id.types import EntityGroup
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -91,14 +92,31 @@ def _top_entities(nlp: "Pipeline", texts: list[str], dominant: np.ndarray, k: in
     how much more often they occur there than overall (so datelines and sources sink)."""
     counts: list[Counter] = [Counter() for _ in range(k)]
     overall: Counter = Counter()
+    shown: dict[str, Counter] = defaultdict(Counter)  # case-folded key -> the surfaces written for it
     for doc, topic in zip(nlp.pipe(texts, batch_size=32), dominant):
-        names = {(g.canonical, g.label) for g in doc.groups} or {(e.text, e.label) for e in doc.entities}
-        keys = {f"{name} ({label})" for name, label in names}
+        keys = set()
+        for group in doc.groups:
+            if _dateline(group):
+                continue
+            key = f"{group.canonical.casefold()} ({group.label})"
+            shown[key][f"{group.canonical} ({group.label})"] += 1
+            keys.add(key)
         counts[topic].update(keys)
         overall.update(keys)
     sizes = np.bincount(dominant, minlength=k)
     ranked = []
     for t, c in enumerate(counts):
         lift = {e: n * np.log1p((n / max(sizes[t], 1)) / (overall[e] / len(texts))) for e, n in c.items()}
-        ranked.append([e for e, _ in sorted(lift.items(), key=lambda kv: (-kv[1], kv[0]))[:top]])
+        best = sorted(lift.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
+        ranked.append([_display(shown[e]) for e, _ in best])
     return ranked
+
+
+def _dateline(group: EntityGroup) -> bool:
+    """A group whose mentions are all ALL-CAPS words at the head of the article ("JAKARTA, KOMPAS.com -")."""
+    return all(m.text.isupper() and m.start < 40 for m in group.mentions)
+
+
+def _display(surfaces: Counter) -> str:
+    """The surface most written for a case-folded name, preferring one that is not all capitals."""
+    return max(surfaces, key=lambda s: (not s.split(" (")[0].isupper(), surfaces[s], s))

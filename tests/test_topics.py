@@ -1,4 +1,5 @@
 import json
+from collections import Counter
 
 import numpy as np
 import pytest
@@ -139,3 +140,35 @@ def test_topics_cli(tmp_path):
     result = json.loads(out.read_text())
     assert len(result["topics"]) == 3 and len(result["documents"]) == len(texts)
     assert len(errors.read_text().splitlines()) == 1
+
+
+def test_a_custom_classifiers_labels_are_never_renamed():
+    texts, labels = corpus()
+    renamed = ["economy" if y == "bencana" else y for y in labels]
+    nlp = ner_id.load(model=False, topic_model=TopicClassifier().fit(texts, renamed))
+    top = nlp("Banjir dan longsor melanda Garut; warga mengungsi.").topics[0]
+    assert (top.id, top.label) == ("economy", "economy")  # not the default taxonomy's "Ekonomi"
+
+
+def test_keyphrases_are_never_bare_verbs_or_half_brackets(gazetteer_nlp):
+    text = ("Gubernur melantik pejabat baru. Pejabat baru dilantik di Jakarta. Laba PT Bank Mandiri (Persero) Tbk "
+            "naik. Persero) Tbk laba naik lagi. Gubernur melantik lagi pejabat.")
+    phrases = [k.text for k in gazetteer_nlp(text).keyphrases]
+    assert phrases and "melantik" not in [p.lower() for p in phrases]
+    assert all(p.count("(") == p.count(")") for p in phrases)
+
+
+def test_discovered_top_entities_fold_case_and_skip_datelines():
+    from ner_id.discover import _dateline, _display
+    from ner_id.types import Entity, EntityGroup
+
+    dateline = EntityGroup("JAKARTA", "LOC", None, (Entity("JAKARTA", "LOC", 0, 7, 1.0, "gazetteer"),))
+    body = EntityGroup("Jakarta", "LOC", None, (Entity("Jakarta", "LOC", 120, 127, 1.0, "gazetteer"),))
+    assert _dateline(dateline) and not _dateline(body)
+    assert _display(Counter({"ABDUL MUHARI (PER)": 5, "Abdul Muhari (PER)": 2, "abdul muhari (PER)": 1})) == \
+        "Abdul Muhari (PER)"
+    texts = ["JAKARTA, KOMPAS.com - Gempa di Cianjur, Jawa Barat. Warga Cianjur mengungsi ke Bandung."] * 3 + \
+            ["BANDUNG, KOMPAS.com - Persib menang di Bandung. Persib juara."] * 3
+    found = discover(texts, n_topics=2, seed=0, nlp=ner_id.load(model=False, topic_model=None, keyphrases=False))
+    names = [name for entities in found.topics["top_entities"] for name in entities]
+    assert "DKI Jakarta (LOC)" not in names and "Kota Bandung (LOC)" in names  # JAKARTA is only a dateline

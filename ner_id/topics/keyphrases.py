@@ -29,7 +29,7 @@ EXTRA_STOP = {"kata", "ujar", "ucap", "tutur", "jelas", "menurut", "mengatakan",
 STOP = frozenset(STOP_WORDS) | EXTRA_STOP | {t.lower() for t in TITLES}
 #: Verb forms (meN-, -kan, di-...-i) make poor keyphrase words: "membahas", "mengatakan", "dilakukan".
 _WORDS = re.compile(r"[^\W\d_]+")
-_VERB = re.compile(r"^(?:mem|meng|meny|men(?!teri))\w{3,}$|^\w{3,}kan$|^(?:di|ber|ter)\w{3,}i$")
+_VERB = re.compile(r"^(?:mem|meng|meny|men(?!teri)|me[lrwy])\w{3,}$|^\w{3,}kan$|^(?:di|ber|ter)\w{3,}i$")
 
 
 def _content(token: Token) -> bool:
@@ -100,12 +100,23 @@ def _entity_tokens(tokens: Sequence[Token], starts: list[int], entities: Sequenc
     return covered
 
 
+def _balanced(surface: str) -> bool:
+    """No bracket left open or closed inside the phrase ("Persero) Tbk" is not a keyphrase)."""
+    depth = 0
+    for char in surface:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth < 0:
+            return False
+    return depth == 0
+
+
 def _select(text: str, scored: list[tuple[float, str, int, int]], top: int) -> tuple[Keyphrase, ...]:
     """Best first, dropping phrases that contain or are contained in a better one."""
     chosen: list[tuple[float, str, int, int]] = []
     for item in sorted(scored, key=lambda x: (-x[0], x[2])):
         key = f" {item[1]} "
-        if any(key in f" {c[1]} " or f" {c[1]} " in key for c in chosen):
+        surface = text[item[2]:item[3]]
+        if any(key in f" {c[1]} " or f" {c[1]} " in key for c in chosen) or not _balanced(surface):
             continue
         chosen.append(item)
         if len(chosen) == top:
