@@ -1,6 +1,6 @@
 """Across a dump: who is mentioned most, when, and with whom (the whole-dump index).
 
-    python examples/whole_dump.py            # tables; with matplotlib installed also whole_dump.png
+    python examples/whole_dump.py [PICTURE]   # tables; with matplotlib also a picture (examples/whole_dump.png)
 
 On a real dump, the same tables come from the command line:
 
@@ -8,12 +8,14 @@ On a real dump, the same tables come from the command line:
     ner-id index tagged.jsonl -o index/ --date-field date
 """
 import json
+import sys
 from pathlib import Path
 
 import ner_id
 import ner_id.index
 
 HERE = Path(__file__).parent
+PICTURE = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE / "whole_dump.png"
 articles = [json.loads(line) for line in open(HERE / "articles.jsonl", encoding="utf-8")]
 nlp = ner_id.load()
 docs = nlp.pipe(a["text"] for a in articles)
@@ -35,20 +37,18 @@ partner_ids = [b if a == top.id else a for a, b in zip(partners["entity_a"], par
 orgs = entities[entities["id"].isin(partner_ids) & (entities["label"] == "ORG")]
 print(f"\nOrganisations in the same articles as {top.canonical}: " + ", ".join(orgs["canonical"]))
 
+print("\nDocuments per (entity, topic), top entities")
+table = tables.topics.astype({"documents": int}).pivot_table(
+    index="entity", columns="topic", values="documents", aggfunc="sum", fill_value=0)
+names = dict(zip(entities["id"], entities["canonical"]))
+print(table.loc[[e for e in entities["id"].head(8) if e in table.index]].rename(index=names).to_string())
+
 try:
     import matplotlib
 
     matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
 except ImportError:
     print("\n(pip install matplotlib for the picture)")
 else:
-    figure, axes = plt.subplots(1, 3, figsize=(14, 4))
-    for axis, label in zip(axes, ("PER", "ORG", "LOC")):
-        rows = entities[entities["label"] == label].head(8).iloc[::-1]
-        axis.barh(rows["canonical"], rows["mentions"], color={"PER": "#aa9cfc", "ORG": "#7aecec", "LOC": "#ff9561"}[label])
-        axis.set_title(f"most mentioned {label}")
-        axis.set_xlabel("mentions")
-    figure.tight_layout()
-    figure.savefig(HERE / "whole_dump.png", dpi=80)
-    print(f"\npicture: {HERE / 'whole_dump.png'}")
+    ner_id.plot_entities(entities, top=8).savefig(PICTURE, dpi=80)
+    print(f"\npicture: {PICTURE}")

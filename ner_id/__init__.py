@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
     from ner_id.gazetteer import GazetteerError
     from ner_id.pipeline import Pipeline
+    from ner_id.plot import plot_entities
     from ner_id.render import render
     from ner_id.shipped import ModelError
     from ner_id.topics import TopicClassifier
@@ -37,10 +38,11 @@ __version__ = "0.2.0"
 logging.getLogger("ner_id").addHandler(logging.NullHandler())  # quiet unless the application configures logging
 __all__ = [
     "LABELS", "Document", "Entity", "EntityGroup", "GazetteerError", "Keyphrase", "ModelError", "Pipeline",
-    "PipelineConfig", "Topic", "TopicClassifier", "extract", "extract_df", "groups_df", "load", "render",
+    "PipelineConfig", "Topic", "TopicClassifier", "extract", "extract_df", "groups_df", "load", "plot_entities",
+    "render",
 ]
 _LAZY = {"GazetteerError": "ner_id.gazetteer.load", "ModelError": "ner_id.shipped", "Pipeline": "ner_id.pipeline",
-         "render": "ner_id.render", "TopicClassifier": "ner_id.topics.classifier"}
+         "render": "ner_id.render", "TopicClassifier": "ner_id.topics.classifier", "plot_entities": "ner_id.plot"}
 
 
 def __getattr__(name: str) -> Any:
