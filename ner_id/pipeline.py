@@ -15,8 +15,8 @@ from ner_id.merge import Candidate, merge
 from ner_id.rules import apply_rules
 from ner_id.tagger import Tagger
 from ner_id.tokenizer import Tokenizer
-from ner_id.topics import TAXONOMY, TopicClassifier, default_classifier, keyphrases
-from ner_id.types import LABELS, Document, Token, Topic
+from ner_id.topics import TopicClassifier, default_classifier, keyphrases, top_topics
+from ner_id.types import LABELS, Document, Token
 from ner_id.wordfreq import idf_table
 
 logger = logging.getLogger("ner_id")
@@ -124,7 +124,7 @@ class Pipeline:
         for d, tokens in sentences:
             gazetteer[d] += self.match_gazetteers(tokens)
         add = self.config.add_labels if self.tagger else LABELS  # without a tagger, the gazetteer is all there is
-        topics = self._topics(texts)
+        topics = top_topics(self.topic_model, texts, named=self.config.topic_model == "default")
         documents = []
         for d, text in enumerate(texts):
             merged = merge(text, model[d], gazetteer[d], add, self.config.override_labels)
@@ -138,20 +138,6 @@ class Pipeline:
             bounds = tuple((words[a].start, words[b - 1].end) for a, b in tokenized[d].sentences)
             documents.append(Document(text, entities, groups, phrases, topics[d], words, bounds))
         return documents
-
-    def _topics(self, texts: Sequence[str], top: int = 3) -> list[tuple[Topic, ...]]:
-        """The ``top`` most likely topics of each non-blank text."""
-        found: list[tuple[Topic, ...]] = [() for _ in texts]
-        used = [i for i, t in enumerate(texts) if t.strip()]
-        if self.topic_model is None or not used:
-            return found
-        proba = self.topic_model.probabilities([texts[i] for i in used])
-        classes = self.topic_model.classes_
-        names = TAXONOMY if self.config.topic_model == "default" else {}
-        for row, i in zip(proba, used):
-            ranked = sorted(zip(classes, row), key=lambda kv: -kv[1])[:top]
-            found[i] = tuple(Topic(str(c), names.get(str(c), str(c)), round(float(p), 4)) for c, p in ranked)
-        return found
 
     def match_gazetteers(self, tokens: Sequence[Token]) -> list[Candidate]:
         """Exact, then fuzzy, gazetteer matches in one sentence's tokens, as merge candidates."""
