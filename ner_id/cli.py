@@ -52,6 +52,7 @@ def _parser() -> argparse.ArgumentParser:
     _record_options(topics)
     topics.add_argument("--seed", type=int, default=0, help="random seed (default: %(default)s)")
     topics.add_argument("--no-entities", action="store_true", help="do not list top entities per topic (faster)")
+    topics.add_argument("--quiet", action="store_true", help="no progress bar")
     index = commands.add_parser("index", help="index a dump's entities across documents (from extract's JSONL)")
     index.add_argument("input", type=Path, metavar="INPUT", help="JSONL output of ner-id extract")
     index.add_argument("-o", "--output", required=True, type=Path, help="folder for the Parquet tables")
@@ -212,11 +213,17 @@ def _topics(args: argparse.Namespace) -> int:
     ids, texts = [r.id for r in records], [r.text for r in records]
     start = time.perf_counter()
     nlp = None if args.no_entities else ner_id.load(topic_model=None, keyphrases=False)
+    from tqdm import tqdm
+
+    progress = tqdm(total=len(texts), unit="doc", desc="entities per topic", file=sys.stderr,
+                    disable=args.quiet or nlp is None or not sys.stderr.isatty())
     try:
-        found = discover(texts, n_topics=args.n_topics, seed=args.seed, nlp=nlp)
+        found = discover(texts, n_topics=args.n_topics, seed=args.seed, nlp=nlp, progress=progress.update)
     except ValueError as error:
         print(f"ner-id: error: {error}", file=sys.stderr)
         return 2
+    finally:
+        progress.close()
     weights = found.weights.round(4)
     result = {"topics": found.topics.to_dict(orient="records"),
               "documents": [{"id": i, "topic": int(row.argmax()), "weights": row.tolist()}

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -34,8 +34,11 @@ class Discovery:
 
 
 def discover(texts: Sequence[str], n_topics: int | None = None, seed: int = 0, top_terms: int = 10,
-             nlp: "Pipeline | None" = None) -> Discovery:
-    """Find the themes of ``texts``; with ``nlp``, each topic also lists its most frequent entities."""
+             nlp: "Pipeline | None" = None, progress: Callable[[int], object] | None = None) -> Discovery:
+    """Find the themes of ``texts``; with ``nlp``, each topic also lists its most frequent entities.
+
+    ``progress`` is called with 1 after each document of the entity pass (e.g. ``tqdm(...).update``).
+    """
     import pandas as pd
     from sklearn.decomposition import NMF
     from sklearn.feature_extraction.text import TfidfVectorizer
@@ -59,7 +62,7 @@ def discover(texts: Sequence[str], n_topics: int | None = None, seed: int = 0, t
     weights = np.divide(weights, sums, out=np.zeros_like(weights), where=sums > 0)
     terms = np.array(vectorizer.get_feature_names_out())
     dominant = weights.argmax(axis=1)
-    entities = _top_entities(nlp, texts, dominant, k) if nlp is not None else [[] for _ in range(k)]
+    entities = _top_entities(nlp, texts, dominant, k, progress) if nlp is not None else [[] for _ in range(k)]
     topics = pd.DataFrame({
         "id": range(k),
         "top_terms": [list(terms[np.argsort(-row)[:top_terms]]) for row in model.components_],
@@ -87,7 +90,8 @@ def _choose_k(matrix, seed: int) -> int:
     return best_k
 
 
-def _top_entities(nlp: "Pipeline", texts: list[str], dominant: np.ndarray, k: int, top: int = 8) -> list[list[str]]:
+def _top_entities(nlp: "Pipeline", texts: list[str], dominant: np.ndarray, k: int,
+                  progress: Callable[[int], object] | None = None, top: int = 8) -> list[list[str]]:
     """Per topic, the entities most typical of its documents: count in the topic times the log of
     how much more often they occur there than overall (so datelines and sources sink)."""
     counts: list[Counter] = [Counter() for _ in range(k)]
@@ -103,6 +107,8 @@ def _top_entities(nlp: "Pipeline", texts: list[str], dominant: np.ndarray, k: in
             keys.add(key)
         counts[topic].update(keys)
         overall.update(keys)
+        if progress is not None:
+            progress(1)
     sizes = np.bincount(dominant, minlength=k)
     ranked = []
     for t, c in enumerate(counts):

@@ -99,3 +99,17 @@ def test_corrupted_parquet_is_one_error(tmp_path):
     path.write_bytes(b"PAR1" + b"\x00" * 100)
     [bad] = records(path)
     assert isinstance(bad, BadRecord) and "Parquet" in bad.reason
+
+
+def test_record_counts_for_the_progress_bar(tmp_path):
+    from ner_id.readers import count_records
+
+    (tmp_path / "a.jsonl").write_text('{"text": "a"}\n{"text": "b"}\n{bad\n', encoding="utf-8")
+    (tmp_path / "a.csv").write_text("id,text\n1,a\n2,b\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("satu\ndua\n\ntiga\n", encoding="utf-8")
+    (tmp_path / "a.jsonl.gz").write_bytes(gzip.compress(b'{"text": "a"}\n'))
+    import pandas as pd
+
+    pd.DataFrame({"text": ["a", "b", "c", "d"]}).to_parquet(tmp_path / "a.parquet")
+    counts = {name: count_records(tmp_path / name) for name in ("a.jsonl", "a.csv", "a.txt", "a.jsonl.gz", "a.parquet")}
+    assert counts == {"a.jsonl": 3, "a.csv": 2, "a.txt": 4, "a.jsonl.gz": None, "a.parquet": 4}
