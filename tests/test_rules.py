@@ -123,3 +123,4 @@ def test_an_acronym_glued_to_a_person_after_a_title_is_split():
     got = RULES["split_acronym_person"](text, entities, gazetteer)
     assert [(e.text, e.label, e.kb_id) for e in got] == [
         ("BRI", "ORG", "org:co-bri"), ("Sunarso", "PER", None), ("BRI Syariah", "ORG", None)]
+
