@@ -67,7 +67,7 @@ def load(
     """Build a pipeline, offline, from the files shipped in the package (see ``PipelineConfig``).
 
     Args:
-        model: ``"default"`` tagger, ``"fast"`` (about twice the speed, lower F1), or ``None`` /
+        model: ``"default"`` or ``"fast"`` (the shipped taggers named in the manifest), or ``None`` /
             ``False`` for gazetteers only.
         gazetteers: extra gazetteer files (``.jsonl`` / ``.tsv``); their entries win over the shipped ones.
         default_gazetteers: include the shipped gazetteers.

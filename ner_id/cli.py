@@ -44,7 +44,7 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--quiet", action="store_true", help="no progress bar")
     extract.add_argument("--no-model", action="store_true", help="gazetteers only (fast, lower recall)")
     extract.add_argument("--model", choices=["default", "fast"], default="default",
-                         help="tagger: default, or fast (about twice the speed, lower F1) (default: %(default)s)")
+                         help="shipped tagger, as named in its manifest (default: %(default)s)")
     topics = commands.add_parser("topics", help="discover the topics of a collection of documents")
     topics.add_argument("inputs", nargs="+", metavar="INPUT", help=".jsonl, .jsonl.gz, .csv, .parquet, .txt or folders")
     topics.add_argument("-o", "--output", required=True, type=Path, help="JSON file: topics and per-document weights")

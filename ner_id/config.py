@@ -23,8 +23,8 @@ class PipelineConfig:
     """The settings of a ``Pipeline``; ``Pipeline.from_config(config)`` builds it.
 
     Attributes:
-        model: shipped tagger: ``"default"`` (with character language models), ``"fast"``
-            (about twice as fast, lower F1), or ``None`` for gazetteers only.
+        model: shipped tagger by its name in ``ner_id/models/manifest.json`` (``"default"``; ``"fast"``
+            stays the speed-first model as the default grows), or ``None`` for gazetteers only.
         gazetteers: extra gazetteer files (``.jsonl`` / ``.tsv``); their entries win over the shipped ones.
         default_gazetteers: include the shipped gazetteers.
         fuzzy: also find near-misses of gazetteer names ("Asfghanistan").
