@@ -5,14 +5,12 @@ from __future__ import annotations
 import gzip
 import json
 from functools import lru_cache
-from pathlib import Path
 
-IDF_PATH = Path(__file__).resolve().parent / "models" / "idf.json.gz"
+from ner_id.shipped import read_verified
 
 
 @lru_cache(maxsize=1)
 def idf_table() -> tuple[int, dict[str, int]]:
     """(number of documents, document frequency per lower-cased word)."""
-    with gzip.open(IDF_PATH, "rt", encoding="utf-8") as handle:
-        data = json.load(handle)
+    data = json.loads(gzip.decompress(read_verified("idf.json.gz")).decode("utf-8"))
     return data["documents"], data["df"]

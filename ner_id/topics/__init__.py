@@ -3,14 +3,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
-from pathlib import Path
 
+from ner_id.shipped import verified_path
 from ner_id.topics.classifier import TopicClassifier
 from ner_id.topics.keyphrases import keyphrases
 from ner_id.topics.taxonomy import TAXONOMY
 from ner_id.types import Topic
-
-DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "models" / "topics.npz"
 
 __all__ = ["TAXONOMY", "TopicClassifier", "default_classifier", "keyphrases", "top_topics"]
 
@@ -18,7 +16,7 @@ __all__ = ["TAXONOMY", "TopicClassifier", "default_classifier", "keyphrases", "t
 @lru_cache(maxsize=1)
 def default_classifier() -> TopicClassifier:
     """The shipped classifier over the default taxonomy (ids as in ``TAXONOMY``)."""
-    return TopicClassifier.load(DEFAULT_MODEL)
+    return TopicClassifier.load(verified_path("topics.npz"))
 
 
 

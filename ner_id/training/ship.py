@@ -90,6 +90,14 @@ def ship(source: Path, name: str, note: str, charlm: Path | None = None, scores:
     return manifest
 
 
+def refresh_hashes(target: Path = MODEL_DIR) -> None:
+    """Record the sha256 of every shipped file again (after retraining the topic model or the idf table)."""
+    path = target / "manifest.json"
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    manifest["files"] = _file_hashes(target, manifest["models"])
+    path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
 def _file_hashes(target: Path, models: dict[str, Any]) -> dict[str, Any]:
     names = {*DATA_FILES, *(f for m in models.values() for f in (m["tagger"], m["vectors"], *(m["charlm"] or [])))}
     hashes = {}

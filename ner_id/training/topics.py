@@ -21,10 +21,12 @@ from pathlib import Path
 
 from sklearn.model_selection import StratifiedKFold
 
+from ner_id.shipped import MODEL_DIR
 from ner_id.topics.classifier import TopicClassifier
 from ner_id.topics.taxonomy import SEEDS, SOURCE_LABELS
+from ner_id.training.ship import refresh_hashes
 
-MODELS = Path(__file__).resolve().parent.parent / "models"
+MODELS = MODEL_DIR
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -103,6 +105,7 @@ def main() -> None:
     print("taxonomy training data:", dict(Counter(labels)))
     TopicClassifier(max_features=40000).fit(texts, labels).save(MODELS / "topics.npz")
     print("topics.npz written")
+    refresh_hashes(MODELS)
 
 
 if __name__ == "__main__":
