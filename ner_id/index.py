@@ -82,13 +82,15 @@ def _key(label: str, name: str) -> str:
     return f"{label}:{normalise(name)}"
 
 
-def _groups(entities: list[dict[str, Any]]) -> list[_Group]:
-    """The groups of one document's entities (each entity's ``group``; ungrouped entities alone)."""
+def _groups(entities: list[dict[str, Any]], linking_only: bool = False) -> list[_Group]:
+    """The groups of one document's entities (each entity's ``group``; ungrouped entities alone);
+    ``linking_only``: only the groups that link names (several mentions, or a gazetteer id)."""
     members: dict[Any, list[dict[str, Any]]] = {}
     for n, e in enumerate(entities):
         key = e.get("group")
         members.setdefault(-1 - n if key is None else key, []).append(e)
-    return [_group(mentions) for mentions in members.values()]
+    return [_group(mentions) for mentions in members.values()
+            if not linking_only or len(mentions) > 1 or mentions[0].get("kb_id")]
 
 
 def _group(mentions: list[dict[str, Any]]) -> _Group:
@@ -100,22 +102,32 @@ def _group(mentions: list[dict[str, Any]]) -> _Group:
             return _Group(f"kb:{kb_id}", label, kb_id, canonical, (_key(label, canonical),), (e,))
         return _Group(_key(label, e["text"]), label, None, e["text"], (), (e,))
     mentions.sort(key=lambda e: e["start"])
-    labels = {e["label"] for e in mentions}
-    label = labels.pop() if len(labels) == 1 else Counter(e["label"] for e in mentions).most_common(1)[0][0]
-    linked = [e for e in mentions if e.get("kb_id")]
+    signature = tuple((e["text"], e["label"], e.get("kb_id"), e.get("canonical")) for e in mentions)
+    gaps = tuple(0 < b["start"] - a["end"] <= _LINK_GAP for a, b in zip(mentions, mentions[1:]))
+    return _Group(*_resolve(signature, gaps), tuple(mentions))
+
+
+@lru_cache(maxsize=1 << 16)
+def _resolve(signature: tuple[tuple[str, str, str | None, str | None], ...], gaps: tuple[bool, ...]
+             ) -> tuple[str, str, str | None, str, tuple[str, ...]]:
+    """Anchor, label, kb_id, canonical name and linked names of a group of several mentions
+    (``signature``: text, label, kb_id, canonical of each; ``gaps``: which neighbours are written "X (Y")."""
+    labels = {m[1] for m in signature}
+    label = labels.pop() if len(labels) == 1 else Counter(m[1] for m in signature).most_common(1)[0][0]
+    linked = [m for m in signature if m[2]]
+    kb_id: str | None
     if linked:
-        kb_id, canonical = linked[0]["kb_id"], linked[0].get("canonical") or linked[0]["text"]
+        kb_id, canonical = linked[0][2], linked[0][3] or linked[0][0]
         anchor = f"kb:{kb_id}"
     else:
         kb_id = None
-        canonical = max((e["text"] for e in mentions), key=lambda t: (not _acronym(t), len(t)))
+        canonical = max((m[0] for m in signature), key=lambda t: (not _acronym(t), len(t)))
         anchor = _key(label, canonical)
-    links = {_key(label, m["text"]) for a, b in zip(mentions, mentions[1:])
-             if 0 < b["start"] - a["end"] <= _LINK_GAP for m in (a, b)}
+    links = {_key(label, m[0]) for k, close in enumerate(gaps) if close for m in signature[k:k + 2]}
     if kb_id:
         links.add(_key(label, canonical))
     links.discard(anchor)
-    return _Group(anchor, label, kb_id, canonical, tuple(sorted(links)), tuple(mentions))
+    return anchor, label, kb_id, canonical, tuple(sorted(links))
 
 
 def _acronym(text: str) -> bool:
@@ -238,7 +250,7 @@ def build(source: Any, date_field: str | None = None, period: str = "week", min_
     records = _as_records(source)
     resolver = _Resolver()
     for record in records():
-        for group in _groups(_entities(record)):
+        for group in _groups(_entities(record), linking_only=True):
             resolver.add(group)
     ambiguous = resolver.resolve()
 

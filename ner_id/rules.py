@@ -7,6 +7,7 @@ in ``RULES`` order; each was measured on the dev splits (``python -m ner_id.trai
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
@@ -83,9 +84,13 @@ def caps_to_gazetteer(text: str, entities: list[Entity], gazetteer: Sequence[Can
     """In ALL-CAPS text the tagger glues words to names ("GEMPA GUNCANG CIANJUR" -> "GUNCANG CIANJUR"):
     an all-caps model span that holds one exact gazetteer match and more words becomes that match."""
     out = []
+    lines = _Lines(text)
+    exact = sorted((g for g in gazetteer if g.score >= 1.0), key=lambda g: g.start)
+    starts = [g.start for g in exact]
     for e in entities:
-        if e.source == "model" and e.text.isupper() and " " in e.text and _caps_line(text, e):
-            inside = [g for g in gazetteer if e.start <= g.start and g.end <= e.end and g.score >= 1.0]
+        if e.source == "model" and e.text.isupper() and " " in e.text and lines.in_capitals(e.start):
+            first = bisect_left(starts, e.start)
+            inside = [g for g in exact[first:bisect_left(starts, e.end)] if g.end <= e.end]
             if len(inside) == 1 and (inside[0].start, inside[0].end) != (e.start, e.end):
                 g = inside[0]
                 e = replace(e, text=text[g.start:g.end], start=g.start, end=g.end, label=g.label,  # type: ignore[arg-type]
@@ -94,12 +99,25 @@ def caps_to_gazetteer(text: str, entities: list[Entity], gazetteer: Sequence[Can
     return out
 
 
-def _caps_line(text: str, e: Entity) -> bool:
-    """Whether the line around ``e`` is written in capitals (a headline), not only the span."""
-    start = text.rfind("\n", 0, e.start) + 1
-    end = text.find("\n", e.end)
-    letters = [c for c in text[start:end if end >= 0 else len(text)] if c.isalpha()]
-    return sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+class _Lines:
+    """The lines of a text, found once: where each starts, and whether it is written in capitals."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._starts = [0, *(m.end() for m in re.finditer("\n", text))]
+        self._caps: dict[int, bool] = {}
+
+    def start_of(self, position: int) -> int:
+        return self._starts[bisect_right(self._starts, position) - 1]
+
+    def in_capitals(self, position: int) -> bool:
+        """Whether the line holding ``position`` is a headline in capitals (80% of its letters)."""
+        line = bisect_right(self._starts, position) - 1
+        if line not in self._caps:
+            end = self._starts[line + 1] if line + 1 < len(self._starts) else len(self._text)
+            letters = [c for c in self._text[self._starts[line]:end] if c.isalpha()]
+            self._caps[line] = sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+        return self._caps[line]
 
 
 def split_acronym_person(text: str, entities: list[Entity], gazetteer: Sequence[Candidate]) -> list[Entity]:
@@ -108,16 +126,20 @@ def split_acronym_person(text: str, entities: list[Entity], gazetteer: Sequence[
     organisation, followed by one to three capitalised words that no gazetteer names, is that ORG and
     a person ("BRI Syariah" alone stays one organisation)."""
     starts = {g.start: g for g in gazetteer if g.label == "ORG" and g.score >= 1.0}
+    candidate_starts = sorted(g.start for g in gazetteer)
     out: list[Entity] = []
     for e in entities:
         g = starts.get(e.start)
-        rest = text[g.end:e.end] if g is not None else ""
+        if g is None or e.label != "ORG" or e.source != "model" or g.end >= e.end:
+            out.append(e)
+            continue
+        rest = text[g.end:e.end]
         words = rest.split()
-        before = text[:e.start].split()[-1:]
-        if (e.label == "ORG" and e.source == "model" and g is not None and g.end < e.end and _acronym(text[g.start:g.end])
-                and before and (before[0] in TITLES or before[0] == "Utama")
+        before = text[max(0, e.start - 40):e.start].split()[-1:]
+        named_inside = bisect_left(candidate_starts, g.end) < bisect_left(candidate_starts, e.end)
+        if (_acronym(text[g.start:g.end]) and before and (before[0] in TITLES or before[0] == "Utama")
                 and 1 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].islower() for w in words)
-                and not any(e.start < c.start < e.end and c.start >= g.end for c in gazetteer)):
+                and not named_inside):
             begin = g.end + len(rest) - len(rest.lstrip())
             out.append(replace(e, text=text[g.start:g.end], end=g.end, source="model+gazetteer",
                                canonical=g.canonical, kb_id=g.kb_id))
@@ -164,9 +186,10 @@ def dateline(text: str, entities: list[Entity], gazetteer: Sequence[Candidate]) 
     """"Beijing (ANTARA) -", "JAKARTA, KOMPAS.com -": the first word of a line is a place when a
     gazetteer names it as one, followed by the agency."""
     places = {(g.start, g.end): g for g in gazetteer if g.label == "LOC"}
+    lines = _Lines(text)
     out = []
     for e in entities:
-        at_line_start = not text[:e.start].strip() or text[:e.start].rstrip(" \t").endswith("\n")
+        at_line_start = not text[lines.start_of(e.start):e.start].strip()
         g = places.get((e.start, e.end))
         if e.label != "LOC" and g is not None and at_line_start and _DATELINE.match(text, e.end):
             e = replace(e, label="LOC", canonical=g.canonical, kb_id=g.kb_id)
