@@ -29,6 +29,14 @@ def test_fuzzy_false_turns_fuzzy_matching_off():
     assert off.entities == ()
 
 
+def test_group_false_returns_model_and_gazetteer_spans_sorted():
+    nlp = ner_id.load(model="fast", group=False, topic_model=None)
+    doc = nlp("Bawaslu dan KPU bertemu Presiden Joko Widodo.")
+    assert [(e.text, e.source) for e in doc.entities] == [
+        ("Bawaslu", "gazetteer"), ("KPU", "model+gazetteer"), ("Joko Widodo", "model")]
+    assert doc.groups == ()
+
+
 def test_group_false_returns_merged_spans_sorted_and_ungrouped():
     nlp = ner_id.load(model=False, group=False, topic_model=None)
     doc = nlp("Delegasi Korsel, AS dan Jabar. Presiden Jakarta ke Bali.")
