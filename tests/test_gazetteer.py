@@ -139,3 +139,22 @@ def test_user_entries_win_over_shipped_ones(shipped, tmp_path):
     matcher = ExactMatcher(load_entries([user, *default_paths()]))
     assert find(matcher, "Ia ke Jakarta.") == [("Jakarta", "Persija Jakarta", "my:persija")]
     assert ExactMatcher(shipped).lookup("Jakarta").label == "LOC"
+
+
+def test_link_gives_model_spans_the_gazetteer_identity(shipped):
+    from ner_id.types import Entity
+
+    matcher = ExactMatcher(shipped)
+
+    def link(text, label, kb_id=None):
+        e = matcher.link(Entity(text, label, 0, len(text), 0.5, "model", kb_id=kb_id))
+        return e.canonical, e.kb_id
+
+    assert link("Amerika Serikat", "LOC") == ("Amerika Serikat", "iso3166:US")
+    assert link("Amerika  Serikat", "LOC") == ("Amerika Serikat", "iso3166:US")  # spacing folded
+    assert link("PT Bank Rakyat Indonesia (Persero) Tbk", "ORG") == ("Bank Rakyat Indonesia", "org:co-bri")
+    assert link("PT. Pertamina", "ORG")[1] == "org:co-pertamina"
+    assert link("Amerika Serikat", "PER") == (None, None)  # the labels must agree
+    assert link("PT Amerika Serikat", "LOC") == (None, None)  # company forms only for organisations
+    assert link("Amerika Serikat", "LOC", kb_id="my:us") == (None, "my:us")  # an existing id stays
+    assert link("Negeri Antah Berantah", "LOC") == (None, None)
