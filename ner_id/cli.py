@@ -9,6 +9,7 @@ from collections import deque
 from collections.abc import Iterator
 from pathlib import Path
 
+from ner_id.config import TAGGER_MODELS
 from ner_id.readers import BadRecord, InputError, Record, count_records, expand_inputs, read_records
 from ner_id.writers import LineWriter, done_errors, done_ids, format_of, open_writer
 
@@ -43,7 +44,7 @@ def _parser() -> argparse.ArgumentParser:
                          help="skip ids already in OUTPUT and append (JSONL output only)")
     extract.add_argument("--quiet", action="store_true", help="no progress bar")
     extract.add_argument("--no-model", action="store_true", help="gazetteers only (fast, lower recall)")
-    extract.add_argument("--model", choices=["default", "fast"], default="default",
+    extract.add_argument("--model", choices=TAGGER_MODELS, default="default",
                          help="shipped tagger, as named in its manifest (default: %(default)s)")
     topics = commands.add_parser("topics", help="discover the topics of a collection of documents")
     topics.add_argument("inputs", nargs="+", metavar="INPUT", help=".jsonl, .jsonl.gz, .csv, .parquet, .txt or folders")
@@ -127,32 +128,29 @@ def _extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
                 yield record.text
 
     start = time.perf_counter()
-    writer = open_writer(fmt, args.output, append=args.resume)
+    writer = open_writer(fmt, args.output, append=args.resume, extra=args.keep_field)
     progress = tqdm(total=_total(files, args.quiet), unit="doc", disable=args.quiet or not sys.stderr.isatty(),
                     file=sys.stderr, dynamic_ncols=True)
     try:
         for doc in nlp.pipe(texts(), batch_size=args.batch_size, n_process=args.workers):
             record = pending.popleft()
-            writer.write(record.id, doc, {k: record.fields.get(k) for k in args.keep_field} or None)
+            writer.write(record.id, doc, {k: record.fields.get(k) for k in args.keep_field})
             counts["docs"] += 1
             counts["entities"] += len(doc.entities)
             progress.update(counts["docs"] + counts["errors"] + counts["skipped"] - progress.n)  # records read
             if counts["errors"] or counts["skipped"]:
                 progress.set_postfix(errors=counts["errors"], skipped=counts["skipped"], refresh=False)
     except KeyboardInterrupt:
+        words = args.argv if "--resume" in args.argv else [*args.argv, "--resume"]
+        hint = f"continue with: ner-id {shlex.join(words)}" if fmt == "jsonl" else \
+            "JSONL output can be resumed; this run starts again"
+        print(f"ner-id: interrupted; {counts['docs']} documents written to {args.output}; {hint}", file=sys.stderr)
+        return 130
+    finally:
         progress.close()
         writer.close()
         if errors:
             errors.close()
-        words = args.argv if "--resume" in args.argv else [*args.argv, "--resume"]
-        again = "ner-id " + shlex.join(words)
-        hint = f"continue with: {again}" if fmt == "jsonl" else "JSONL output can be resumed; this run starts again"
-        print(f"ner-id: interrupted; {counts['docs']} documents written to {args.output}; {hint}", file=sys.stderr)
-        return 130
-    progress.close()
-    writer.close()
-    if errors:
-        errors.close()
     elapsed = time.perf_counter() - start
     print(f"docs {counts['docs']}, entities {counts['entities']}, errors {counts['errors']}, "
           f"skipped {counts['skipped']}, {counts['docs'] / max(elapsed, 1e-9):.1f} docs/s", file=sys.stderr)

@@ -71,9 +71,7 @@ class PipelineConfig:
         if unknown:
             raise ValueError(f"unknown rules {unknown}; known: {list(RULES)}")
         object.__setattr__(self, "rules", rules)
-        if self.threads is not None and (isinstance(self.threads, bool) or not isinstance(self.threads, int)
-                                         or self.threads < 1):
-            raise ValueError(f"threads must be a positive int or None, got {self.threads!r}")
+        check_threads(self.threads)
         if isinstance(self.max_length, bool) or not isinstance(self.max_length, int) or self.max_length < 1:
             raise ValueError(f"max_length must be a positive int, got {self.max_length!r}")
         if isinstance(self.topic_model, str) and self.topic_model != "default":
@@ -89,6 +87,12 @@ class PipelineConfig:
                 "fuzzy": self.fuzzy, "add_labels": sorted(self.add_labels),
                 "override_labels": sorted(self.override_labels), "group": self.group, "topic_model": topic,
                 "keyphrases": self.keyphrases, "rules": list(self.rules), "threads": self.threads, "max_length": self.max_length}
+
+
+def check_threads(threads: Any) -> None:
+    """ValueError unless ``threads`` is a positive int or None."""
+    if threads is not None and (isinstance(threads, bool) or not isinstance(threads, int) or threads < 1):
+        raise ValueError(f"threads must be a positive int or None, got {threads!r}")
 
 
 def _iterable(name: str, value: Any) -> Iterable[str]:

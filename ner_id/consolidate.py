@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import cast
 
-from ner_id.lexicon import TITLES
+from ner_id.lexicon import TITLES, is_acronym
 from ner_id.merge import Candidate
 from ner_id.types import Entity, EntityGroup, Label
 
@@ -89,7 +89,7 @@ def _split_swallowed(text: str, e: Entity, starts: dict[int, list[Candidate]]) -
     for g in starts.get(e.start, []):
         rest = text[g.end:e.end]
         org = g.label == "ORG" and g.score >= 1.0 and (
-            _is_acronym(text[g.start:g.end]) or (g.kb_id or "").startswith("org:party-"))
+            is_acronym(text[g.start:g.end]) or (g.kb_id or "").startswith("org:party-"))
         place = g.label == "LOC" and bool(_SPLITTABLE.match(g.kb_id or ""))
         if g.end >= e.end or not (org or place) or len(rest.split()) < (1 if org else 2):
             continue
@@ -98,11 +98,6 @@ def _split_swallowed(text: str, e: Entity, starts: dict[int, list[Candidate]]) -
                         canonical=g.canonical, kb_id=g.kb_id)
         return [split, replace(e, text=text[start:e.end], start=start)]
     return [e]
-
-
-def _is_acronym(word: str) -> bool:
-    letters = word.replace("-", "").replace(".", "")
-    return 2 <= len(letters) <= 10 and letters.isupper() and letters.isalnum()
 
 
 def _parenthetical_pairs(text: str, mentions: Sequence[Entity]) -> list[tuple[int, int]]:
@@ -114,7 +109,7 @@ def _parenthetical_pairs(text: str, mentions: Sequence[Entity]) -> list[tuple[in
             continue  # not "X (Y)", or a dateline "Beijing (ANTARA) -"
         if a.label == "PER" and b.label == "PER" and " " not in b.text:
             pairs.append((i, i + 1))
-        elif a.label != "PER" and (_is_acronym(b.text) != _is_acronym(a.text)):
+        elif a.label != "PER" and (is_acronym(b.text) != is_acronym(a.text)):
             pairs.append((i, i + 1))
     return pairs
 
@@ -158,7 +153,7 @@ def _build_groups(mentions: list[Entity], root) -> tuple[EntityGroup, ...]:
         if linked:
             canonical, kb_id = linked[0].canonical or linked[0].text, linked[0].kb_id
         else:
-            expansions = [mentions[i].text for i in ids if not _is_acronym(mentions[i].text)]
+            expansions = [mentions[i].text for i in ids if not is_acronym(mentions[i].text)]
             canonical, kb_id = max(expansions or [mentions[i].text for i in ids], key=len), None
         for i in ids:
             mentions[i] = replace(mentions[i], label=label, group=index)

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from ner_id.config import TAGGER_MODELS
 from ner_id.conll import Sentence, read_conll, spans
 from ner_id.types import LABELS
 
@@ -69,7 +70,7 @@ def format_table(name: str, table: dict[str, dict[str, float]]) -> str:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The options of ``ner-id evaluate`` (shared by ``python -m ner_id.evaluate``)."""
     parser.add_argument("files", nargs="+", type=Path, help="two-column CoNLL files (token, BIO tag)")
-    parser.add_argument("--model", choices=["default", "fast"], default="default", help="tagger (default: %(default)s)")
+    parser.add_argument("--model", choices=TAGGER_MODELS, default="default", help="tagger (default: %(default)s)")
     parser.add_argument("--no-model", action="store_true", help="gazetteers only")
     parser.add_argument("--model-only", action="store_true",
                         help="the tagger alone: no gazetteers, no rules, no grouping")

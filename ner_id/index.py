@@ -33,7 +33,7 @@ from itertools import combinations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ner_id.lexicon import TITLES
+from ner_id.lexicon import TITLES, is_acronym
 from ner_id.types import Document
 
 if TYPE_CHECKING:
@@ -121,18 +121,13 @@ def _resolve(signature: tuple[tuple[str, str, str | None, str | None], ...], gap
         anchor = f"kb:{kb_id}"
     else:
         kb_id = None
-        canonical = max((m[0] for m in signature), key=lambda t: (not _acronym(t), len(t)))
+        canonical = max((m[0] for m in signature), key=lambda t: (not is_acronym(t), len(t)))
         anchor = _key(label, canonical)
     links = {_key(label, m[0]) for k, close in enumerate(gaps) if close for m in signature[k:k + 2]}
     if kb_id:
         links.add(_key(label, canonical))
     links.discard(anchor)
     return anchor, label, kb_id, canonical, tuple(sorted(links))
-
-
-def _acronym(text: str) -> bool:
-    letters = text.replace(".", "").replace("-", "")
-    return 2 <= len(letters) <= 10 and letters.isupper()
 
 
 class _Resolver:

@@ -25,3 +25,9 @@ DEGREES = frozenset("""
 S.H. S.E. S.T. S.Sos. S.Pd. S.Kom. S.Ag. S.Psi. S.Ked. M.Si. M.Sc. M.M. M.H. M.Hum. M.Pd. M.A. M.T. M.Kom. Ph.D.
 Sp.A. Sp.PD. Sp.OG. MSi MSc PhD
 """.split())
+
+
+def is_acronym(word: str) -> bool:
+    """An acronym: 2 to 10 capitals and digits, dots and hyphens aside ("KPK", "PDI-P", "G20")."""
+    letters = word.replace("-", "").replace(".", "")
+    return 2 <= len(letters) <= 10 and letters.isupper() and letters.isalnum()

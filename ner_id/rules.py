@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from ner_id.lexicon import DEGREES, TITLES
+from ner_id.lexicon import DEGREES, TITLES, is_acronym
 from ner_id.merge import Candidate
 from ner_id.types import Entity
 
@@ -20,11 +20,6 @@ Rule = Callable[[str, list[Entity], Sequence[Candidate]], list[Entity]]
 _COMPANY_SUFFIX = re.compile(r"\s*(?:\(Persero\)\s*)?(?:Tbk(?:\.(?=\s+[a-z]))?|\(Persero\))")
 _DATELINE = re.compile(r"\s*(?:\(\s*[A-Z][\w.]*\s*\)|,\s*[A-Z][\w.]*)\s*[-–—]")
 _ORG_QUALIFIERS = frozenset({"RI", "Indonesia"})
-
-
-def _acronym(word: str) -> bool:
-    letters = word.replace("-", "").replace(".", "")
-    return 2 <= len(letters) <= 10 and letters.isupper() and letters.isalnum()
 
 
 def _cased(text: str) -> bool:
@@ -74,7 +69,7 @@ def acronym_label(text: str, entities: list[Entity], gazetteer: Sequence[Candida
     out = []
     for e in entities:
         g = exact.get((e.start, e.end))
-        if g is not None and g.label != e.label and _acronym(e.text) and " " not in e.text:
+        if g is not None and g.label != e.label and is_acronym(e.text) and " " not in e.text:
             e = replace(e, label=g.label, canonical=g.canonical, kb_id=g.kb_id)  # type: ignore[arg-type]
         out.append(e)
     return out
@@ -137,7 +132,7 @@ def split_acronym_person(text: str, entities: list[Entity], gazetteer: Sequence[
         words = rest.split()
         before = text[max(0, e.start - 40):e.start].split()[-1:]
         named_inside = bisect_left(candidate_starts, g.end) < bisect_left(candidate_starts, e.end)
-        if (_acronym(text[g.start:g.end]) and before and (before[0] in TITLES or before[0] == "Utama")
+        if (is_acronym(text[g.start:g.end]) and before and (before[0] in TITLES or before[0] == "Utama")
                 and 1 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].islower() for w in words)
                 and not named_inside):
             begin = g.end + len(rest) - len(rest.lstrip())

@@ -16,13 +16,13 @@ from pathlib import Path
 
 import numpy as np
 
+from ner_id.config import TAGGER_MODELS, check_threads
 from ner_id.conll import spans
 from ner_id.shipped import MODEL_DIR, ModelError, manifest, read_verified, verified_path
 
 MAX_BATCH_TOKENS = 3000
 #: Longer tokens are never names: the tagger sees their first characters, and spans that contain one are dropped.
 MAX_TOKEN_CHARS = 50
-MODELS = ("default", "fast")
 #: Stanza keeps the charlms out of the tagger's weights and loads them from their own files.
 _UNSAVED = ("charmodel_forward.", "charmodel_backward.")
 
@@ -47,10 +47,9 @@ class Tagger:
         ``threads``: torch intra-op threads used while tagging (the caller's setting is restored
         afterwards); ``None`` leaves torch's setting as it is.
         """
-        if model not in MODELS:
-            raise ValueError(f"model must be one of {list(MODELS)}, got {model!r}")
-        if threads is not None and (not isinstance(threads, int) or isinstance(threads, bool) or threads < 1):
-            raise ValueError(f"threads must be a positive int or None, got {threads!r}")
+        if model not in TAGGER_MODELS:
+            raise ValueError(f"model must be one of {list(TAGGER_MODELS)}, got {model!r}")
+        check_threads(threads)
         self.name, self.threads = model, threads
         self._args, self._vocab, self._model = _load_model(model, model_dir)
         self._batch_size = batch_size

@@ -17,7 +17,7 @@ from spacy.attrs import ORTH
 from spacy.lang.id import Indonesian
 
 from ner_id.lexicon import ABBREVIATIONS
-from ner_id.types import Token
+from ner_id.types import Token, safe_text
 
 #: Built-in emoticon exceptions that glue digits to brackets, as in ``(18/8),``.
 _EMOTICONS_TO_SPLIT = {"8)": ["8", ")"], "(-8": ["(", "-8"], "8-)": ["8-", ")"]}
@@ -28,7 +28,6 @@ MAX_SENTENCE_TOKENS = 150
 MAX_RUN_CHARS = 200
 _LONG_RUN = re.compile(r"\S{%d,}" % (MAX_RUN_CHARS + 1))
 _BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"(?<=[.!?])\s"), re.compile(r"\s"))
-_SURROGATE = re.compile("[\ud800-\udfff]")
 _SENTENCE_END = {".", "!", "?", "…", "!?", "?!", "...", "?\"", ".\"", "!\""}
 _CLOSERS = set("\"'”’)]»")
 
@@ -101,11 +100,6 @@ def chunk_spans(text: str, limit: int = MAX_CHUNK_CHARS) -> list[tuple[int, int]
         start += cut
     spans.append((start, len(text)))
     return spans
-
-
-def safe_text(text: str) -> str:
-    """``text`` with lone surrogates (which spaCy cannot encode) replaced by U+FFFD; same length."""
-    return _SURROGATE.sub("\ufffd", text)
 
 
 class Tokenizer:

@@ -132,7 +132,7 @@ class Document:
         """
         from spacy.tokens import Doc as SpacyDoc
 
-        text = _SURROGATE.sub("\ufffd", self.text)
+        text = safe_text(self.text)
         sentence_starts = {start for start, _ in self.sentences}
         words: list[str] = []
         spaces: list[bool] = []
@@ -164,6 +164,11 @@ class Document:
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def safe_text(text: str) -> str:
+    """``text`` with lone surrogates (which spaCy and UTF-8 cannot store) replaced by U+FFFD; same length."""
+    return _SURROGATE.sub("\ufffd", text)
 
 
 @lru_cache(maxsize=1)

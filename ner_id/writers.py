@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from ner_id.schema import ENTITY_COLUMNS, arrow_schema, pandas_dtypes
-from ner_id.types import Document
+from ner_id.types import Document, safe_text
 
 FORMATS = {".jsonl": "jsonl", ".csv": "csv", ".parquet": "parquet"}
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -79,12 +79,11 @@ class JsonlWriter:
 class TableWriter:
     """Entity rows (one id-only row for a document without entities), written in blocks to CSV or Parquet."""
 
-    def __init__(self, path: Path, fmt: str, block: int = 5000) -> None:
-        self._path, self._fmt, self._block = path, fmt, block
+    def __init__(self, path: Path, fmt: str, extra: list[str] | tuple[str, ...] = (), block: int = 5000) -> None:
+        self._path, self._fmt, self._block, self._extra = path, fmt, block, list(extra)
         self._rows: list[dict[str, Any]] = []
         self._parquet: Any = None
         self._started = False
-        self._extra: list[str] = []
 
     def write(self, doc_id: Any, doc: Document, extra: dict[str, Any] | None = None) -> None:
         key = _clean(str(doc_id))
@@ -92,7 +91,6 @@ class TableWriter:
         if not doc.entities:
             self._rows.append({"id": key, **kept})
         self._rows += [{"id": key, **kept, **{k: _clean(v) for k, v in e.to_dict().items()}} for e in doc.entities]
-        self._extra = list(kept)
         if len(self._rows) >= self._block:
             self._flush()
 
@@ -123,14 +121,14 @@ class TableWriter:
 
 
 def _clean(value: Any) -> Any:
-    return _SURROGATE.sub("\ufffd", value) if isinstance(value, str) else value
+    return safe_text(value) if isinstance(value, str) else value
 
 
-def open_writer(fmt: str, path: Path, append: bool = False) -> Writer:
-    """A writer for ``fmt`` (jsonl, csv or parquet) at ``path``."""
+def open_writer(fmt: str, path: Path, append: bool = False, extra: list[str] | tuple[str, ...] = ()) -> Writer:
+    """A writer for ``fmt`` (jsonl, csv or parquet) at ``path``; ``extra``: input fields kept beside the id."""
     if fmt == "jsonl":
         return JsonlWriter(path, append)
-    return TableWriter(path, fmt)
+    return TableWriter(path, fmt, extra)
 
 
 def done_ids(path: Path) -> set[Any]:

@@ -12,6 +12,7 @@ import argparse
 from collections.abc import Sequence
 from pathlib import Path
 
+from ner_id.config import TAGGER_MODELS
 from ner_id.conll import read_conll
 from ner_id.evaluate import score
 from ner_id.rules import DEFAULT_RULES
@@ -52,7 +53,7 @@ class _MemoTagger:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
-    parser.add_argument("--model", choices=["default", "fast"], default="default")
+    parser.add_argument("--model", choices=TAGGER_MODELS, default="default")
     parser.add_argument("--rules-only", action="store_true", help="only the default and the rule ablations")
     args = parser.parse_args()
     import ner_id
