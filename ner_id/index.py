@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime
 import json
 import unicodedata
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -43,6 +44,7 @@ PERIODS = ("day", "week", "month")
 MENTION_COLUMNS = ("document", "entity", "start", "end", "text", "score")
 _TITLES = {t.lower() for t in TITLES}
 _LINK_GAP = 2  # "X (Y": Y starts at most two characters after X ends
+_PAIR_BLOCK = 1 << 20  # entity pair keys buffered before they are merged into the counts
 
 
 def normalise(name: str) -> str:
@@ -88,9 +90,15 @@ def _groups(entities: list[dict[str, Any]], linking_only: bool = False) -> list[
     members: dict[Any, list[dict[str, Any]]] = {}
     for n, e in enumerate(entities):
         key = e.get("group")
-        members.setdefault(-1 - n if key is None else key, []).append(e)
-    return [_group(mentions) for mentions in members.values()
-            if not linking_only or len(mentions) > 1 or mentions[0].get("kb_id")]
+        if key is None:
+            members[-1 - n] = [e]
+        elif key in members:
+            members[key].append(e)
+        else:
+            members[key] = [e]
+    if linking_only:
+        return [_group(mentions) for mentions in members.values() if len(mentions) > 1 or mentions[0].get("kb_id")]
+    return [_group(mentions) for mentions in members.values()]
 
 
 def _group(mentions: list[dict[str, Any]]) -> _Group:
@@ -102,8 +110,8 @@ def _group(mentions: list[dict[str, Any]]) -> _Group:
             return _Group(f"kb:{kb_id}", label, kb_id, canonical, (_key(label, canonical),), (e,))
         return _Group(_key(label, e["text"]), label, None, e["text"], (), (e,))
     mentions.sort(key=lambda e: e["start"])
-    signature = tuple((e["text"], e["label"], e.get("kb_id"), e.get("canonical")) for e in mentions)
-    gaps = tuple(0 < b["start"] - a["end"] <= _LINK_GAP for a, b in zip(mentions, mentions[1:]))
+    signature = tuple([(e["text"], e["label"], e.get("kb_id"), e.get("canonical")) for e in mentions])
+    gaps = tuple([0 < b["start"] - a["end"] <= _LINK_GAP for a, b in zip(mentions, mentions[1:])])
     return _Group(*_resolve(signature, gaps), tuple(mentions))
 
 
@@ -249,8 +257,8 @@ def build(source: Any, date_field: str | None = None, period: str = "week", min_
             resolver.add(group)
     ambiguous = resolver.resolve()
 
-    stats: dict[str, _Stats] = {}
-    pairs: Counter = Counter()
+    entities = _Entities(resolver)
+    pairs = _PairCounts()
     timeline: Counter = Counter()
     topics: Counter = Counter()
     mentions: list[tuple] = []
@@ -260,39 +268,108 @@ def build(source: Any, date_field: str | None = None, period: str = "week", min_
         date = _date(record.get(date_field)) if date_field else None
         when = _period(date, period) if date is not None else None
         topic = _topic(record)
-        present: set[str] = set()
+        present: set[int] = set()
         for group in _groups(_entities(record)):
-            entity = resolver.find(group.anchor)
-            present.add(entity)
-            info = stats.get(entity)
-            if info is None:
-                info = stats[entity] = _Stats()
+            number = entities.number(group.anchor)
+            present.add(number)
             count = len(group.mentions)
-            info.add(group, count, date)
-            mentions.extend((document, entity, m["start"], m["end"], m["text"], m.get("score")) for m in group.mentions)
+            entities.stats[number].add(group, count, date)
+            entity = entities.ids[number]
+            mentions += [(document, entity, m["start"], m["end"], m["text"], m.get("score")) for m in group.mentions]
             if when is not None:
-                timeline[entity, when] += count
-        for entity in present:
-            stats[entity].documents += 1
+                timeline[number, when] += count
+        for number in present:
+            entities.stats[number].documents += 1
             if topic is not None:
-                topics[entity, topic] += 1
-        pairs.update(combinations(sorted(present), 2))
+                topics[number, topic] += 1
+        pairs.add(present)
         if len(mentions) >= 50_000:
             (mentions_sink or kept.extend)(mentions)
             mentions = []
     (mentions_sink or kept.extend)(mentions)
+    ids = entities.ids
     return Tables(
-        entities=_entities_frame(stats),
+        entities=_entities_frame(dict(zip(ids, entities.stats))),
         mentions=pd.DataFrame(kept, columns=list(MENTION_COLUMNS)).astype(
             {"document": "string", "entity": "string", "start": "Int64", "end": "Int64", "text": "string",
              "score": "float64"}),
-        cooccurrence=_frame([(a, b, n) for (a, b), n in pairs.items() if n >= min_documents],
-                            ["entity_a", "entity_b", "documents"]),
-        timeline=_frame([(e, p, n) for (e, p), n in sorted(timeline.items())], ["entity", "period", "mentions"]),
-        topics=_frame([(e, t, n) for (e, t), n in sorted(topics.items())], ["entity", "topic", "documents"]),
+        cooccurrence=pairs.frame(ids, min_documents),
+        timeline=_frame(sorted((ids[e], p, n) for (e, p), n in timeline.items()), ["entity", "period", "mentions"]),
+        topics=_frame(sorted((ids[e], t, n) for (e, t), n in topics.items()), ["entity", "topic", "documents"]),
         ambiguous=_frame([(alias, sorted(resolver.find(a) for a in anchors)) for alias, anchors in sorted(ambiguous.items())],
                          ["alias", "entities"]),
     )
+
+
+class _Entities:
+    """The entities seen in the second pass, numbered in order of appearance: ids and statistics."""
+
+    def __init__(self, resolver: _Resolver) -> None:
+        self._resolver = resolver
+        self._by_anchor: dict[str, int] = {}
+        self._by_id: dict[str, int] = {}
+        self.ids: list[str] = []
+        self.stats: list[_Stats] = []
+
+    def number(self, anchor: str) -> int:
+        """The number of the entity that a group anchor resolves to."""
+        number = self._by_anchor.get(anchor)
+        if number is None:
+            entity = self._resolver.find(anchor)
+            number = self._by_id.get(entity)
+            if number is None:
+                number = self._by_id[entity] = len(self.ids)
+                self.ids.append(entity)
+                self.stats.append(_Stats())
+            self._by_anchor[anchor] = number
+        return number
+
+
+class _PairCounts:
+    """Documents per entity pair, counted in numpy blocks, so memory grows with the distinct pairs.
+
+    A pair of entity numbers ``a < b`` is the key ``a << 32 | b``; keys are buffered and merged into
+    the sorted distinct keys and their counts every ``_PAIR_BLOCK`` keys."""
+
+    def __init__(self) -> None:
+        import numpy as np
+
+        self._keys = np.empty(0, dtype=np.int64)
+        self._counts = np.empty(0, dtype=np.int64)
+        self._buffer = array("q")
+
+    def add(self, numbers: set[int]) -> None:
+        """Count one document's entities (numbers): each pair once."""
+        if len(numbers) > 1:
+            self._buffer.extend([a << 32 | b for a, b in combinations(sorted(numbers), 2)])
+            if len(self._buffer) >= _PAIR_BLOCK:
+                self._merge()
+
+    def _merge(self) -> None:
+        import numpy as np
+
+        keys = np.concatenate([self._keys, np.frombuffer(self._buffer, dtype=np.int64)])
+        counts = np.concatenate([self._counts, np.ones(len(self._buffer), dtype=np.int64)])
+        self._keys, inverse = np.unique(keys, return_inverse=True)
+        self._counts = np.bincount(inverse, weights=counts).astype(np.int64)
+        self._buffer = array("q")
+
+    def frame(self, ids: list[str], min_documents: int) -> pd.DataFrame:
+        """Rows ``entity_a, entity_b, documents`` (``entity_a < entity_b``) of the pairs in at least
+        ``min_documents`` documents."""
+        import numpy as np
+        import pandas as pd
+
+        self._merge()
+        keep = self._counts >= min_documents
+        keys, counts = self._keys[keep], self._counts[keep]
+        names = np.array(ids, dtype=object)
+        rank = np.argsort(np.argsort(names))  # the order of entity ids as text
+        a, b = keys >> 32, keys & 0xFFFFFFFF
+        first = rank[a] < rank[b]
+        return pd.DataFrame({"entity_a": pd.array(names[np.where(first, a, b)], dtype="string"),
+                             "entity_b": pd.array(names[np.where(first, b, a)], dtype="string"),
+                             "documents": pd.array(counts, dtype="Int64")})
 
 
 class _Stats:
@@ -301,16 +378,16 @@ class _Stats:
     __slots__ = ("labels", "names", "kb_id", "documents", "mentions", "first_seen", "last_seen")
 
     def __init__(self) -> None:
-        self.labels: Counter = Counter()
-        self.names: Counter = Counter()
+        self.labels: dict[str, int] = {}
+        self.names: dict[str, int] = {}
         self.kb_id: str | None = None
         self.documents = self.mentions = 0
         self.first_seen: datetime.date | None = None
         self.last_seen: datetime.date | None = None
 
     def add(self, group: _Group, count: int, date: datetime.date | None) -> None:
-        self.labels[group.label] += count
-        self.names[group.canonical] += 1
+        self.labels[group.label] = self.labels.get(group.label, 0) + count
+        self.names[group.canonical] = self.names.get(group.canonical, 0) + 1
         self.kb_id = self.kb_id or group.kb_id
         self.mentions += count
         if date is not None:
@@ -369,11 +446,16 @@ def _period(date: datetime.date, period: str) -> str:
     return f"{date.year}-{date.month:02d}"
 
 
+def _most(counts: dict[str, int]) -> str:
+    """The most frequent key (the first seen among equals)."""
+    return max(counts.items(), key=lambda item: item[1])[0]
+
+
 def _entities_frame(stats: dict[str, _Stats]) -> pd.DataFrame:
     rows = []
     for entity, info in stats.items():
-        rows.append({"id": entity, "canonical": info.names.most_common(1)[0][0],
-                     "label": info.labels.most_common(1)[0][0], "kb_id": info.kb_id,
+        rows.append({"id": entity, "canonical": _most(info.names),
+                     "label": _most(info.labels), "kb_id": info.kb_id,
                      "aliases": sorted(info.names), "documents": info.documents, "mentions": info.mentions,
                      "first_seen": info.first_seen, "last_seen": info.last_seen})
     import pandas as pd
