@@ -50,8 +50,8 @@ def to_stanza_json(sentences: list[Sentence], path: Path) -> None:
 def build_data(data: Path, work: Path, args: argparse.Namespace) -> list[Sentence]:
     """Read and augment the gold training sentences, add the silver share, read the dev union.
 
-    Writes Stanza JSON: ``gold.json`` (gold + case copies), ``train.json`` (that plus silver,
-    for phase 1) and ``dev.json``. Returns the gold training sentences.
+    Writes Stanza JSON: ``gold.json`` (gold + case copies), ``train.json`` (that plus silver and
+    the ``--extra`` files, for phase 1) and ``dev.json``. Returns the gold training sentences.
     """
     rng = random.Random(args.seed)
     gold: list[Sentence] = []
@@ -61,6 +61,7 @@ def build_data(data: Path, work: Path, args: argparse.Namespace) -> list[Sentenc
         if rel in CASED:
             gold += case_augment(sentences, rng, args.lower, args.upper)
     silver = [s for s in read_conll(data / SILVER_FILE) if rng.random() < args.silver] if args.silver else []
+    silver += [s for path in args.extra for s in read_conll(path)]
     dev = [s for rel in DEV_FILES for s in read_conll(data / rel)]
     rng.shuffle(gold)
     train = gold + silver
@@ -178,6 +179,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--lower", type=float, default=0.3, help="share of cased sentences copied lower-cased")
     parser.add_argument("--upper", type=float, default=0.1, help="share of cased sentences copied upper-cased")
     parser.add_argument("--silver", type=float, default=0.0, help="share of the silver Wikipedia set added in phase 1")
+    parser.add_argument("--extra", type=Path, nargs="*", default=[],
+                        help="more CoNLL files for phase 1, e.g. self-training news (python -m ner_id.training.self_train)")
     parser.add_argument("--charlm", type=Path, default=None,
                         help="folder with id_forward_charlm.pt and id_backward_charlm.pt (python -m ner_id.training.charlm)")
     parser.add_argument("--vectors-from", type=Path, default=None,
