@@ -1,6 +1,6 @@
 import pytest
 
-from ner_id.tokenizer import MAX_CHUNK_CHARS, MAX_SENTENCE_TOKENS, Tokenizer, chunk_spans
+from ner_id.tokenizer import MAX_CHUNK_CHARS, MAX_RUN_CHARS, MAX_SENTENCE_TOKENS, Tokenizer, chunk_spans
 
 
 @pytest.fixture(scope="module")
@@ -95,3 +95,73 @@ def test_tokens_after_chunk_edges_have_exact_offsets(tok):
 ])
 def test_non_breaking_spaces_and_all_caps_tokens(tok, text, expected):
     assert [(t.text, t.start, t.end) for t in tok(text).tokens] == expected
+
+
+@pytest.mark.parametrize("word, whole", [
+    ("anak-anak", True), ("Undang-Undang", True), ("satu-satunya", True), ("utara-selatan", True),
+    ("sayur-mayur", True), ("PT-pt", True), ("Indonesia-Malaysia", False), ("AS-China", False),
+    ("Jawa-Bali-Nusa", False), ("ANAK-anak", True), ("KA-kereta", False), ("COVID-19", False),
+])
+def test_hyphenated_words_stay_whole_only_when_they_are_reduplications(tok, word, whole):
+    text = f"Ada {word} di sini."
+    tokens = texts(tok(text))
+    assert (word in tokens) is whole
+    if not whole:
+        assert "".join(tokens) == text.replace(" ", "")  # split, nothing lost
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("nilai 8) naik", ["nilai", "8", ")", "naik"]),
+    ("nilai (-8 turun", ["nilai", "(", "-8", "turun"]),
+    ("nilai 8-) tetap", ["nilai", "8-", ")", "tetap"]),
+    ("Kepala Ir. Budi dan S.H. Ani", ["Kepala", "Ir.", "Budi", "dan", "S.H.", "Ani"]),
+])
+def test_glued_digits_and_abbreviations(tok, text, expected):
+    assert texts(tok(text)) == expected
+
+
+@pytest.mark.parametrize("text, limit, expected", [
+    ("aaaaaa\n\nb\nccccccc", 12, [(0, 8), (8, 17)]),  # a paragraph break beats a later line break
+    ("aaaa\n\nbbbb\ncccc dddd", 12, [(0, 11), (11, 20)]),  # ... but not in the window's first half
+    ("aaa bbb\nccc ddd eee", 12, [(0, 8), (8, 19)]),  # a line break beats a later space
+    ("Aaa. Bbb ccc. Dd", 14, [(0, 14), (14, 16)]),                  # after a sentence end beats a plain space
+    ("aa bbbbbbbbbbbbbbbbbbbb", 10, [(0, 10), (10, 20), (20, 23)]),  # no break in the window's second half: hard cut
+    ("short", 10, [(0, 5)]),
+    ("", 10, [(0, 0)]),
+])
+def test_chunks_are_cut_at_the_strongest_break_in_the_second_half(text, limit, expected):
+    assert chunk_spans(text, limit) == expected
+
+
+def test_runs_without_spaces_are_cut_into_slices_with_exact_offsets(tok):
+    run = "x" * (2 * MAX_RUN_CHARS + 50)
+    text = f"awal {run} akhir"
+    result = tok(text)
+    assert [(t.start, t.end) for t in result.tokens] == [
+        (0, 4), (5, 5 + MAX_RUN_CHARS), (5 + MAX_RUN_CHARS, 5 + 2 * MAX_RUN_CHARS),
+        (5 + 2 * MAX_RUN_CHARS, 5 + len(run)), (6 + len(run), 11 + len(run))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Apa?! Ya.", [["Apa", "?", "!"], ["Ya", "."]]),
+    ("Ia berkata (ya.) lalu pergi.", [["Ia", "berkata", "(", "ya", ".", ")"], ["lalu", "pergi", "."]]),
+    ('Ia pergi." Lalu', [["Ia", "pergi", ".", '"'], ["Lalu"]]),
+    ('Ia pergi. " Lalu', [["Ia", "pergi", "."], ['"', "Lalu"]]),
+    ("satu\ndua tiga", [["satu"], ["dua", "tiga"]]),
+    ("(Ya) lalu.", [["(", "Ya", ")", "lalu", "."]]),
+    ("Ya.)) Lalu", [["Ya", ".", ")", ")"], ["Lalu"]]),
+])
+def test_sentence_breaks(tok, text, expected):
+    assert [[t.text for t in s] for s in tok(text).sentence_tokens()] == expected
+
+
+def test_sentences_are_cut_after_the_token_limit(tok):
+    result = tok(" ".join(["kata"] * (2 * MAX_SENTENCE_TOKENS + 5)))
+    assert result.sentences == ((0, MAX_SENTENCE_TOKENS), (MAX_SENTENCE_TOKENS, 2 * MAX_SENTENCE_TOKENS),
+                                (2 * MAX_SENTENCE_TOKENS, 2 * MAX_SENTENCE_TOKENS + 5))
+
+
+def test_the_tokenizer_vocab_is_spacys():
+    from spacy.vocab import Vocab
+
+    assert isinstance(Tokenizer().vocab, Vocab)
