@@ -124,3 +124,118 @@ def test_an_acronym_glued_to_a_person_after_a_title_is_split():
     assert [(e.text, e.label, e.kb_id) for e in got] == [
         ("BRI", "ORG", "org:co-bri"), ("Sunarso", "PER", None), ("BRI Syariah", "ORG", None)]
 
+
+
+@pytest.mark.parametrize("text, surface, label, source, kept", [
+    ("Ia bertemu Presiden di Bogor.", "Presiden", "PER", "model", False),     # a title alone
+    ("Ia bertemu Presiden, di Bogor.", "Presiden,", "PER", "model", False),   # ... with its comma
+    ("Ia bertemu Presiden di Bogor.", "Presiden", "ORG", "model", True),      # only people are titles
+    ("Ia bertemu Presiden di Bogor.", "Presiden", "PER", "gazetteer", True),  # gazetteer names stay
+    ("Ia ke kantor gubernur di Bogor.", "kantor gubernur", "LOC", "gazetteer", True),
+    ("IA KE KANTOR GUBERNUR DI bogor.", "bogor", "LOC", "model", True),       # capitals: not cased text
+    ("Ia ke Bogor dan bogor.", "bogor", "LOC", "model", False),
+])
+def test_drop_non_names_cases(text, surface, label, source, kept):
+    e = ent(text, surface, label, source)
+    assert RULES["drop_non_names"](text, [e], []) == ([e] if kept else [])
+
+
+@pytest.mark.parametrize("text, surface, source, expected", [
+    ("Warga Sungai Martapura waspada banjir.", "Sungai Martapura waspada banjir", "model", "Sungai Martapura"),
+    ("Warga Sungai Martapura waspada.", "Sungai Martapura waspada", "gazetteer", "Sungai Martapura waspada"),
+    ("Aktris Song Hye - kyo datang.", "Song Hye - kyo", "model", "Song Hye - kyo"),
+    ("Tim Persib 2025 menang.", "Persib 2025", "model", "Persib 2025"),    # digits are no lower-case words
+    ("warga ke kali bersih.", "kali bersih", "model", "kali bersih"),      # not cased text: untouched
+    ("Ia ke Kota batu.", "Kota batu", "model", "Kota"),
+])
+def test_trim_lower_tail_cases(text, surface, source, expected):
+    got = RULES["trim_lower_tail"](text, [ent(text, surface, "LOC", source)], [])
+    assert [(e.text, e.start, e.end) for e in got] == [(expected, text.index(expected), text.index(expected) + len(expected))]
+
+
+def test_acronym_label_needs_an_exact_single_token_match():
+    text = "Delegasi SCO tiba di Dushanbe bersama SCO RI."
+    fuzzy = RULES["acronym_label"](text, [ent(text, "SCO", "PER")], [cand(text, "SCO", "ORG", score=0.95)])
+    assert [(e.text, e.label) for e in fuzzy] == [("SCO", "PER")]
+    two = ent(text, "SCO RI", "PER")
+    assert RULES["acronym_label"](text, [two], [Candidate(two.start, two.end, "ORG", 1.0, "SCO RI", None)]) == [two]
+    same = ent(text, "SCO", "ORG")
+    assert RULES["acronym_label"](text, [same], [cand(text, "SCO", "ORG", "org:sco")]) == [same]  # label agrees: as is
+
+
+def test_caps_to_gazetteer_needs_one_match_a_model_span_and_a_capitals_line():
+    text = "BANJIR LANDA CIANJUR GARUT\nWarga mengungsi."
+    span = ent(text, "LANDA CIANJUR GARUT", "LOC")
+    two = [cand(text, "CIANJUR", "LOC"), cand(text, "GARUT", "LOC")]
+    assert RULES["caps_to_gazetteer"](text, [span], two) == [span]  # two matches inside: keep
+    one = [cand(text, "CIANJUR", "LOC", "k:1")]
+    assert [(e.text, e.source) for e in RULES["caps_to_gazetteer"](text, [span], one)] == [("CIANJUR", "model+gazetteer")]
+    gaz = ent(text, "LANDA CIANJUR GARUT", "LOC", "gazetteer")
+    assert RULES["caps_to_gazetteer"](text, [gaz], one) == [gaz]
+    body = "Kabar dari Cianjur.\nBANJIR LANDA CIANJUR GARUT mereda kata warga di sana hari ini"
+    span = ent(body, "LANDA CIANJUR GARUT", "LOC")  # a cased line: not a headline
+    assert RULES["caps_to_gazetteer"](body, [span], [cand(body, "CIANJUR", "LOC")]) == [span]
+
+
+@pytest.mark.parametrize("text, span, split", [
+    ("Direktur Utama BRI Sunarso berkata.", "BRI Sunarso", True),
+    ("Kata Direktur BRI  Budi Santoso Putra.", "BRI  Budi Santoso Putra", True),   # two spaces, three words
+    ("Kata Direktur BRI Budi Santoso Putra Jaya.", "BRI Budi Santoso Putra Jaya", False),  # four words
+    ("Kemarin BRI Sunarso berkata.", "BRI Sunarso", False),                          # no title before
+    ("Kata Direktur BRI Sunarso berkata.", "BRI Sunarso", True),
+    ("Kata Direktur BRI SUNARSO berkata.", "BRI SUNARSO", False),                    # not a capitalised name
+])
+def test_split_acronym_person_cases(text, span, split):
+    e = ent(text, span, "ORG")
+    got = RULES["split_acronym_person"](text, [e], [cand(text, "BRI", "ORG", "org:co-bri")])
+    if not split:
+        assert got == [e]
+        return
+    person = span[3:].strip()
+    assert [(x.text, x.label, x.start, x.end) for x in got] == [
+        ("BRI", "ORG", e.start, e.start + 3), (person, "PER", text.index(person), e.end)]
+
+
+def test_split_acronym_person_keeps_spans_with_another_name_inside():
+    text = "Direktur Utama BRI Jakarta berkata."
+    e = ent(text, "BRI Jakarta", "ORG")
+    assert RULES["split_acronym_person"](text, [e], [cand(text, "BRI", "ORG"), cand(text, "Jakarta", "LOC")]) == [e]
+    person = ent(text, "BRI Jakarta", "PER")
+    assert RULES["split_acronym_person"](text, [person], [cand(text, "BRI", "ORG")]) == [person]
+
+
+@pytest.mark.parametrize("text, entities, expected", [
+    ("Saham PT Astra Tbk. naik.", [("PT Astra", "ORG")], [("PT Astra Tbk.", "ORG")]),   # "Tbk." before lower case
+    ("Saham PT Astra Tbk. Harga naik.", [("PT Astra", "ORG")], [("PT Astra Tbk", "ORG")]),  # the period ends the sentence
+    ("Ia ke (Persero) lagi.", [("Persero", "ORG")], []),                                 # alone: no entity
+    ("Kota Tbk naik.", [("Kota", "LOC")], [("Kota", "LOC")]),                            # only organisations
+])
+def test_join_company_suffix_cases(text, entities, expected):
+    assert run("join_company_suffix", text, [ent(text, s, label) for s, label in entities]) == expected
+
+
+def test_join_org_qualifier_needs_one_space_and_keeps_the_best_score():
+    text = "Rapat DPR  RI dan DPR RI."
+    far = [ent(text, "DPR", "ORG"), ent(text, "RI", "LOC")]
+    assert run("join_org_qualifier", text, far) == [("DPR", "ORG"), ("RI", "LOC")]
+    near = [ent(text, "DPR", "ORG", nth=1, score=0.5), ent(text, "RI", "LOC", nth=1, score=0.8)]
+    got = RULES["join_org_qualifier"](text, near, [])
+    assert [(e.text, e.label, e.score) for e in got] == [("DPR RI", "ORG", 0.8)]
+    place = [ent(text, "DPR", "LOC", nth=1), ent(text, "RI", "LOC", nth=1)]
+    assert run("join_org_qualifier", text, place) == [("DPR", "LOC"), ("RI", "LOC")]
+
+
+def test_dateline_on_a_later_line_and_only_for_gazetteer_places():
+    text = "Kabar pagi\nBandung (ANTARA) - Hujan."
+    e = ent(text, "Bandung", "ORG")
+    got = RULES["dateline"](text, [e], [cand(text, "Bandung", "LOC", "k:32.73")])
+    assert [(x.text, x.label, x.kb_id) for x in got] == [("Bandung", "LOC", "k:32.73")]
+    assert RULES["dateline"](text, [e], [cand(text, "Bandung", "ORG")]) == [e]  # not a place in the gazetteer
+    assert RULES["dateline"](text, [e], []) == [e]
+
+
+def test_apply_rules_runs_the_named_rules_in_rules_order():
+    text = "Ia bertemu Presiden di Bogor."
+    e = ent(text, "Presiden", "PER")
+    assert apply_rules(["drop_non_names"], text, [e], []) == ()
+    assert apply_rules(["dateline"], text, [e], []) == (e,)
