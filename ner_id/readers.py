@@ -13,7 +13,7 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 SUFFIXES = (".jsonl", ".jsonl.gz", ".txt", ".csv", ".parquet")
 
@@ -44,6 +44,12 @@ class BadRecord:
 
     def to_dict(self) -> dict[str, Any]:
         return {"source": self.source, "line": self.line, "id": self.id, "reason": self.reason}
+
+
+class _Bad(NamedTuple):
+    """Why a row of an input file is no document (the reader adds where it is)."""
+
+    reason: str
 
 
 def expand_inputs(paths: list[str | Path]) -> list[Path]:
@@ -95,7 +101,7 @@ def read_records(path: Path, text_field: str = "text", id_field: str | None = No
     if name.endswith(".txt"):
         rows = _text_lines(path)
         for line, text in rows:
-            if isinstance(text, BadRecord):
+            if isinstance(text, _Bad):
                 yield BadRecord(str(path), line, default_id(line), text.reason)
             elif text.strip():
                 yield Record(str(path), line, default_id(line), text.rstrip("\r\n"))
@@ -111,7 +117,7 @@ def read_records(path: Path, text_field: str = "text", id_field: str | None = No
 
 
 def _text_lines(path: Path) -> Iterator[tuple[int, Any]]:
-    """(line number, decoded line or BadRecord); a truncated gzip ends with one BadRecord."""
+    """(line number, decoded line or ``_Bad``); a truncated gzip ends with one ``_Bad``."""
     opener = gzip.open if path.name.endswith(".gz") else open
     line = 0
     try:
@@ -120,20 +126,20 @@ def _text_lines(path: Path) -> Iterator[tuple[int, Any]]:
                 try:
                     yield line, raw.decode("utf-8")
                 except UnicodeDecodeError as error:
-                    yield line, BadRecord("", line, None, f"undecodable bytes ({error.reason} at byte {error.start})")
+                    yield line, _Bad(f"undecodable bytes ({error.reason} at byte {error.start})")
     except (EOFError, OSError, zlib.error) as error:
-        yield line + 1, BadRecord("", line + 1, None, f"unreadable file after line {line}: {error}")
+        yield line + 1, _Bad(f"unreadable file after line {line}: {error}")
 
 
 def _parse_json(raw: Any) -> Any:
-    if isinstance(raw, BadRecord):
+    if isinstance(raw, _Bad):
         return raw
     if not raw.strip():
         return None
     try:
         return json.loads(raw)
     except json.JSONDecodeError as error:
-        return BadRecord("", 0, None, f"invalid JSON ({error.msg} at column {error.colno})")
+        return _Bad(f"invalid JSON ({error.msg} at column {error.colno})")
 
 
 def _csv_rows(path: Path, text_field: str) -> Iterator[tuple[int, Any]]:
@@ -143,19 +149,19 @@ def _csv_rows(path: Path, text_field: str) -> Iterator[tuple[int, Any]]:
             header = reader.fieldnames or []
             if text_field not in header:
                 shown = [_safe(h) for h in header]
-                yield 1, BadRecord("", 1, None, f"the header has no {text_field!r} column (columns: {shown})")
+                yield 1, _Bad(f"the header has no {text_field!r} column (columns: {shown})")
                 return
             for row in reader:
                 if None in row:
-                    yield reader.line_num, BadRecord("", reader.line_num, None, "more fields than the header")
+                    yield reader.line_num, _Bad("more fields than the header")
                 elif None in row.values():
-                    yield reader.line_num, BadRecord("", reader.line_num, None, "fewer fields than the header")
+                    yield reader.line_num, _Bad("fewer fields than the header")
                 elif any(isinstance(v, str) and _has_surrogates(v) for v in row.values()):
-                    yield reader.line_num, BadRecord("", reader.line_num, None, "undecodable bytes")
+                    yield reader.line_num, _Bad("undecodable bytes")
                 else:
                     yield reader.line_num, row
         except csv.Error as error:
-            yield reader.line_num, BadRecord("", reader.line_num, None, f"malformed CSV: {error}")
+            yield reader.line_num, _Bad(f"malformed CSV: {error}")
 
 
 def _safe(value: str) -> str:
@@ -181,13 +187,13 @@ def _parquet_rows(path: Path) -> Iterator[tuple[int, Any]]:
                 row += 1
                 yield row, record
     except Exception as error:  # pyarrow raises many types for corrupt files
-        yield 0, BadRecord("", 0, None, f"unreadable Parquet file: {error}")
+        yield 0, _Bad(f"unreadable Parquet file: {error}")
 
 
 def _to_record(source: str, line: int, row: Any, text_field: str, id_field: str | None, fallback: Any
                ) -> Record | BadRecord:
-    if isinstance(row, BadRecord):
-        return BadRecord(source, row.line or line, fallback, row.reason)
+    if isinstance(row, _Bad):
+        return BadRecord(source, line, fallback, row.reason)
     if row is None:
         return BadRecord(source, line, fallback, "empty line")
     if not isinstance(row, dict):
