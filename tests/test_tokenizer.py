@@ -150,6 +150,12 @@ def test_runs_without_spaces_are_cut_into_slices_with_exact_offsets(tok):
     ("satu\ndua tiga", [["satu"], ["dua", "tiga"]]),
     ("(Ya) lalu.", [["(", "Ya", ")", "lalu", "."]]),
     ("Ya.)) Lalu", [["Ya", ".", ")", ")"], ["Lalu"]]),
+    # closers attached to closers end a sentence only when end punctuation is attached at the bottom
+    ("Kata dia.)) lalu.", [["Kata", "dia", ".", ")", ")"], ["lalu", "."]]),
+    (".)) Lalu.", [[".", ")", ")"], ["Lalu", "."]]),
+    ("Kata dia )) lalu.", [["Kata", "dia", ")", ")", "lalu", "."]]),
+    ("Ya . )) lalu.", [["Ya", "."], [")", ")", "lalu", "."]]),
+    ("(Ya)) lalu.", [["(", "Ya", ")", ")", "lalu", "."]]),
 ])
 def test_sentence_breaks(tok, text, expected):
     assert [[t.text for t in s] for s in tok(text).sentence_tokens()] == expected
