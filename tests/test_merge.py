@@ -23,3 +23,35 @@ def test_gazetteer_only_matches_are_added_by_label():
     entities = merge(TEXT, [], gaz)
     assert [(e.text, e.source) for e in entities] == [("Bali", "gazetteer")]
     assert [e.text for e in merge(TEXT, [], gaz, add_labels={"PER", "LOC"})] == ["Joko", "Bali"]
+
+
+def test_label_disagreement_keeps_the_model_label_unless_overridden_or_fuzzy():
+    model = [span("Bali", "ORG", 0.6)]
+    [kept] = merge(TEXT, model, [span("Bali", "LOC", 1.0, "Bali", "island:bali")])
+    assert (kept.label, kept.source, kept.canonical, kept.kb_id, kept.score) == ("ORG", "model+gazetteer", None, None, 0.6)
+    [over] = merge(TEXT, model, [span("Bali", "LOC", 1.0, "Bali", "island:bali")], override_labels={"LOC"})
+    assert (over.label, over.canonical, over.kb_id, over.score) == ("LOC", "Bali", "island:bali", 1.0)
+    [fuzzy] = merge(TEXT, model, [span("Bali", "LOC", 0.91234, "Bali", "island:bali")])
+    assert (fuzzy.label, fuzzy.kb_id, fuzzy.score) == ("LOC", "island:bali", 0.9123)  # the better score, rounded
+    [other] = merge(TEXT, model, [span("Bali", "LOC", 1.0)], override_labels={"PER"})
+    assert other.label == "ORG"
+
+
+def test_gazetteer_matches_next_to_model_spans_are_added_and_overlapping_ones_not():
+    start = TEXT.index("Amerika")
+    model = [Candidate(start + 8, start + 15, "LOC", 0.8)]  # "Serikat"
+    before = Candidate(start, start + 8, "LOC", 1.0)  # "Amerika ": ends where the model span starts
+    touching = Candidate(start + 15, start + 19, "LOC", 1.0)  # " dan": starts where the model span ends
+    inside = Candidate(start + 9, start + 12, "LOC", 1.0)
+    across = Candidate(start + 14, start + 19, "LOC", 1.0)
+    got = merge(TEXT, model, [before, touching, inside, across])
+    assert [(e.start, e.end, e.source) for e in got] == [
+        (start, start + 8, "gazetteer"), (start + 8, start + 15, "model"), (start + 15, start + 19, "gazetteer")]
+    assert merge(TEXT, model, [before], add_labels=()) == merge(TEXT, model, [])
+
+
+def test_merged_entities_are_sorted_by_start_then_end_whatever_the_input_order():
+    model = [span("Bali", "LOC"), span("Joko Widodo", "PER"), span("Presiden", "PER")]
+    gazetteer = [span("Amerika Serikat", "LOC", 1.0)]
+    assert [e.text for e in merge(TEXT, model, gazetteer)] == ["Presiden", "Joko Widodo", "Amerika Serikat", "Bali"]
+    assert [e.score for e in merge(TEXT, [span("Bali", "LOC", 0.123456)], [])] == [0.1235]
