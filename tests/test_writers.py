@@ -127,3 +127,24 @@ def test_done_errors_are_source_and_line(tmp_path):
     path = tmp_path / "errors.jsonl"
     path.write_text('{"source": "a.csv", "line": 3, "error": "x"}\n{"line": 5}\n', encoding="utf-8")
     assert done_errors(path) == {("a.csv", 3), (None, 5)}
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_table_writer_replaces_an_existing_file_and_stores_only_the_columns(tmp_path, fmt):
+    import pyarrow.parquet as pq
+
+    from ner_id.schema import ENTITY_COLUMNS
+
+    path = tmp_path / f"out.{fmt}"
+    path.write_text("old,content\n1,2\n", encoding="utf-8")
+    writer = TableWriter(path, fmt, extra=["date"], block=1)
+    writer.write("a", DOC, {"date": "2025-01-06"})
+    writer.close()
+    columns = ["id", "date", *ENTITY_COLUMNS]
+    if fmt == "csv":
+        assert path.read_text(encoding="utf-8").splitlines()[0] == ",".join(columns)
+        assert len(path.read_text(encoding="utf-8").splitlines()) == 3
+    else:
+        assert pq.read_table(path).column_names == columns
+    read = pd.read_csv if fmt == "csv" else pd.read_parquet
+    assert read(path)["id"].tolist() == ["a", "a"]
