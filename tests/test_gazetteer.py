@@ -158,3 +158,60 @@ def test_link_gives_model_spans_the_gazetteer_identity(shipped):
     assert link("PT Amerika Serikat", "LOC") == (None, None)  # company forms only for organisations
     assert link("Amerika Serikat", "LOC", kb_id="my:us") == (None, "my:us")  # an existing id stays
     assert link("Negeri Antah Berantah", "LOC") == (None, None)
+
+
+def test_tsv_rows_fill_defaults_split_aliases_and_read_fuzzy(tmp_path):
+    path = tmp_path / "g.tsv"
+    path.write_text("name\tlabel\tcanonical\tkb_id\taliases\tfuzzy\n"
+                    "Kota  Baru\tLOC\t\t\tKB||Kotabaru\t No \n"
+                    "\t\t\t\t\t\n"
+                    "Bank X\tORG\tBank Ex\tx:1\t\tFALSE\n"
+                    "Desa Y\tLOC\t\t\t\t0\n"
+                    "Desa Z\tLOC\t\t\t\tyes\n", encoding="utf-8")
+    assert load_entries([path]) == [
+        Entry("Kota Baru", "LOC", "Kota Baru", None, ("KB", "Kotabaru"), False),
+        Entry("Bank X", "ORG", "Bank Ex", "x:1", (), False),
+        Entry("Desa Y", "LOC", "Desa Y", None, (), False),
+        Entry("Desa Z", "LOC", "Desa Z", None, (), True),
+    ]
+
+
+@pytest.mark.parametrize("header, message", [
+    ("label\tkb_id", r"g\.tsv:1: the header row must name at least 'name' and 'label'"),
+    ("name\tkb_id", r"g\.tsv:1: the header row must name at least 'name' and 'label'"),
+    ("name\tlabel\tcolour", r"g\.tsv:1: unknown columns \['colour'\]; allowed: \['name', 'label', 'canonical', "
+                            r"'kb_id', 'aliases', 'fuzzy'\]"),
+])
+def test_tsv_header_errors(tmp_path, header, message):
+    path = tmp_path / "g.tsv"
+    path.write_text(header + "\nx\ty\n", encoding="utf-8")
+    with pytest.raises(GazetteerError, match=message):
+        load_entries([path])
+    path.write_text("", encoding="utf-8")
+    with pytest.raises(GazetteerError, match=r"g\.tsv:1: the header row"):
+        load_entries([path])
+
+
+@pytest.mark.parametrize("row, message", [
+    ({"name": " ", "label": "LOC"}, "'name' must be a non-empty string"),
+    ({"name": 5, "label": "LOC"}, "'name' must be a non-empty string"),
+    ({"name": "X", "label": "LOC", "kb_id": 5}, "'canonical' and 'kb_id' must be strings"),
+    ({"name": "X", "label": "LOC", "canonical": None}, "'canonical' and 'kb_id' must be strings"),
+    ({"name": "X", "label": "LOC", "aliases": ["A", " "]}, "'aliases' must be a list of non-empty strings"),
+    ({"name": "X", "label": "LOC", "aliases": ["A", 1]}, "'aliases' must be a list of non-empty strings"),
+    ({"name": "X", "label": "LOC", "fuzzy": "no"}, "'fuzzy' must be true or false"),
+    ({"name": "X", "label": "loc"}, r"'label' must be one of \['PER', 'LOC', 'ORG'\], got 'loc'"),
+    ({"name": "X", "label": "LOC", "Name": "Y"}, r"unknown fields \['Name'\]; allowed: \['name', 'label'"),
+])
+def test_invalid_entries_name_the_field(tmp_path, row, message):
+    path = tmp_path / "g.jsonl"
+    path.write_text("\n" + json.dumps(row) + "\n", encoding="utf-8")
+    with pytest.raises(GazetteerError, match=rf"g\.jsonl:2: {message}"):
+        load_entries([path])
+
+
+def test_jsonl_entry_with_every_field(tmp_path):
+    path = tmp_path / "g.jsonl"
+    path.write_text(json.dumps({"name": " Kota   Baru ", "label": "LOC", "canonical": "Kotabaru", "kb_id": "k:1",
+                                "aliases": ["K  B"], "fuzzy": False}) + "\n", encoding="utf-8")
+    assert load_entries([path]) == [Entry("Kota Baru", "LOC", "Kotabaru", "k:1", ("K B",), False)]

@@ -115,6 +115,7 @@ def _entry(path: Path, line: int, row: dict) -> Entry:
     label = row.get("label")
     if label not in LABELS:
         raise GazetteerError(f"{where}: 'label' must be one of {list(LABELS)}, got {label!r}")
+    name = " ".join(name.split())
     canonical = row.get("canonical", name)
     kb_id = row.get("kb_id")
     aliases = row.get("aliases", [])
@@ -125,4 +126,4 @@ def _entry(path: Path, line: int, row: dict) -> Entry:
     fuzzy = row.get("fuzzy", True)
     if not isinstance(fuzzy, bool):
         raise GazetteerError(f"{where}: 'fuzzy' must be true or false")
-    return Entry(" ".join(name.split()), label, canonical, kb_id, tuple(" ".join(a.split()) for a in aliases), fuzzy)
+    return Entry(name, label, canonical, kb_id, tuple(" ".join(a.split()) for a in aliases), fuzzy)
