@@ -163,7 +163,7 @@ def _build_groups(mentions: list[Entity], root) -> tuple[EntityGroup, ...]:
 
 def _add_missed(text: str, mentions: list[Entity], groups: Sequence[EntityGroup]) -> list[Entity]:
     """Mentions the tagger missed: exact surfaces of confident, capitalised members, at word boundaries
-    (in lower-case text a repeated word is too often not a name). One pass over the words of the
+    (in lower-case text a repeated word is too often not a name), never a title alone. One pass over the words of the
     text; where several surfaces start at a word, the longest wins."""
     taken = bytearray(len(text))
     for m in mentions:
@@ -171,7 +171,7 @@ def _add_missed(text: str, mentions: list[Entity], groups: Sequence[EntityGroup]
     by_head: dict[str, dict[str, Entity]] = defaultdict(dict)
     for group in groups:
         for m in group.mentions:
-            if m.score >= CONFIDENT and len(m.text) >= 3 and m.text[0].isupper():
+            if m.score >= CONFIDENT and len(m.text) >= 3 and m.text[0].isupper() and m.text not in TITLES:
                 head = _HEAD.match(m.text)
                 if head is not None:
                     by_head[head.group()].setdefault(m.text, m)

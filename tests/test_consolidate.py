@@ -1,6 +1,7 @@
 import json
 
 import pandas as pd
+import pytest
 
 import ner_id
 from conftest import EXAMPLES
@@ -97,3 +98,93 @@ def test_pipeline_groups_render_and_frames(nlp):
     assert list(rows.columns) == ["id", "canonical", "label", "kb_id", "count", "first_start", "first_end"]
     assert rows["count"].sum() == len(doc.entities)
     assert json.loads(json.dumps(doc.to_dict()))["groups"][0]["count"] >= 1
+
+
+def test_every_leading_title_is_trimmed_but_a_title_alone_stays():
+    text = "Bapak Presiden Joko Widodo dan Presiden tiba."
+    mentions, _ = groups_of(text, ents(text, ("Bapak Presiden Joko Widodo", "PER"), ("Presiden", "PER", 2)))
+    assert [(m.text, m.start) for m in mentions] == [("Joko Widodo", 15), ("Presiden", 31)]
+    org = "Presiden University buka."
+    assert [m.text for m in consolidate(org, ents(org, ("Presiden University", "ORG")))[0]] == ["Presiden University"]
+
+
+@pytest.mark.parametrize("gazetteer, expected", [
+    # an acronym organisation splits off before one word
+    ([("SCO", "ORG", 1.0, "org:sco")], [("SCO", "ORG"), ("Norov", "PER")]),
+    # a fuzzy organisation match does not
+    ([("SCO", "ORG", 0.95, "org:sco")], [("SCO Norov", "PER")]),
+    # a place splits off only before two words or more
+    ([("SCO", "LOC", 1.0, "iso3166:SC")], [("SCO Norov", "PER")]),
+])
+def test_swallowed_organisations_and_places_split_by_rule(gazetteer, expected):
+    text = "Sekjen SCO Norov tiba."
+    cands = [Candidate(text.index(s), text.index(s) + len(s), label, score, s, kb) for s, label, score, kb in gazetteer]
+    mentions, _ = consolidate(text, ents(text, ("SCO Norov", "PER")), cands)
+    assert [(m.text, m.label) for m in mentions] == expected
+
+
+def test_swallowed_party_splits_and_a_non_splittable_place_stays():
+    text = "Ketua Golkar Bahlil dan Wakil Jalan Sudirman Budi Karya tiba."
+    golkar = Candidate(text.index("Golkar"), text.index("Golkar") + 6, "ORG", 1.0, "Partai Golkar", "org:party-golkar")
+    street = Candidate(text.index("Jalan"), text.index("Jalan") + 13, "LOC", 1.0, "Jalan Sudirman", "street:1")
+    mentions, _ = consolidate(text, ents(text, ("Golkar Bahlil", "PER"), ("Jalan Sudirman Budi Karya", "PER")),
+                              [golkar, street])
+    assert [(m.text, m.label, m.kb_id) for m in mentions] == [
+        ("Golkar", "ORG", "org:party-golkar"), ("Bahlil", "PER", None), ("Jalan Sudirman Budi Karya", "PER", None)]
+
+
+@pytest.mark.parametrize("text, spans, pairs", [
+    ("Joko Widodo (Jokowi) tiba.", [("Joko Widodo", "PER"), ("Jokowi", "PER")], True),
+    ("Joko Widodo (Pak Jokowi) tiba.", [("Joko Widodo", "PER"), ("Pak Jokowi", "PER")], False),  # two words
+    ("Joko Widodo, Jokowi, tiba.", [("Joko Widodo", "PER"), ("Jokowi", "PER")], False),   # not in brackets
+    ("Joko Widodo (Jokowi tiba.", [("Joko Widodo", "PER"), ("Jokowi", "PER")], False),   # no closing bracket
+    ("Bank Rakyat (BRI) untung.", [("Bank Rakyat", "ORG"), ("BRI", "ORG")], True),
+    ("BRI (BNI) untung.", [("BRI", "ORG"), ("BNI", "ORG")], False),                     # two acronyms
+    ("Bank Rakyat (Bank Desa) untung.", [("Bank Rakyat", "ORG"), ("Bank Desa", "ORG")], False),  # two names
+    ("Beijing (ANTARA) - kata dia.", [("Beijing", "LOC"), ("ANTARA", "ORG")], False),   # a dateline
+    ("Jakarta (DKI) hujan.", [("Jakarta", "LOC"), ("DKI", "LOC")], True),
+])
+def test_bracketed_pairs_join(text, spans, pairs):
+    _, groups = consolidate(text, ents(text, *spans))
+    assert (len(groups) == 1) is pairs
+
+
+def test_group_label_is_the_score_weighted_vote_and_ties_go_to_the_later_label_name():
+    text = "Arema menang. Arema kalah. Arema seri."
+    entities = [Entity("Arema", "ORG", 0, 5, 0.9, "model"), Entity("Arema", "PER", 14, 19, 0.5, "model"),
+                Entity("Arema", "PER", 27, 32, 0.5, "model")]
+    mentions, groups = consolidate(text, entities)
+    assert groups[0].label == "PER" and {m.label for m in mentions} == {"PER"}  # 1.0 against 0.9
+    tie = [Entity("Arema", "ORG", 0, 5, 0.5, "model"), Entity("Arema", "LOC", 14, 19, 0.5, "model")]
+    assert consolidate(text[:26], tie)[1][0].label == "ORG"  # "ORG" > "LOC"
+
+
+def test_canonical_is_the_first_linked_name_else_the_longest_non_acronym():
+    text = "KPK dan Komisi Antikorupsi (KPK) serta Komisi Pemberantasan (KPK)."
+    entities = ents(text, ("KPK", "ORG"), ("Komisi Antikorupsi", "ORG"), ("KPK", "ORG", 2),
+                    ("Komisi Pemberantasan", "ORG"), ("KPK", "ORG", 3))
+    _, groups = consolidate(text, entities)
+    assert [(g.canonical, g.kb_id) for g in groups] == [("Komisi Pemberantasan", None)]
+    linked = [entities[0], Entity("Komisi Antikorupsi", "ORG", 8, 26, 1.0, "gazetteer", None, "org:kpk"),
+              *entities[2:]]
+    assert [(g.canonical, g.kb_id) for g in consolidate(text, linked)[1]] == [("Komisi Antikorupsi", "org:kpk")]
+
+
+@pytest.mark.parametrize("text, score, added", [
+    ("Rahimzoda tiba. Rahimzoda pergi.", 0.75, True),
+    ("Rahimzoda tiba. Rahimzoda pergi.", 0.74, False),    # not confident
+    ("Rahimzoda tiba. Rahimzodanya pergi.", 0.9, False),  # not a whole word
+    ("Rahimzoda tiba. rahimzoda pergi.", 0.9, False),
+])
+def test_missed_mentions_need_confidence_and_whole_words(text, score, added):
+    mentions, _ = consolidate(text, [Entity("Rahimzoda", "PER", 0, 9, score, "model")])
+    assert len(mentions) == (2 if added else 1)
+
+
+def test_missed_mentions_prefer_the_longest_surface_and_need_three_letters():
+    text = "Zhao Kezhi dan Zhao tiba. Lalu Zhao Kezhi dan Zhao pergi. Xi ke Xi."
+    entities = [Entity("Zhao Kezhi", "PER", 0, 10, 0.9, "model"), Entity("Zhao", "PER", 15, 19, 0.9, "model"),
+                Entity("Xi", "PER", 60, 62, 0.9, "model")]
+    mentions, _ = consolidate(text, entities)
+    assert [(m.text, m.start) for m in mentions] == [("Zhao Kezhi", 0), ("Zhao", 15), ("Zhao Kezhi", 31),
+                                                     ("Zhao", 46), ("Xi", 60)]
