@@ -8,6 +8,7 @@ import time
 from collections import deque
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from ner_id.config import TAGGER_MODELS
 from ner_id.readers import BadRecord, InputError, Record, count_records, expand_inputs, read_records
@@ -110,8 +111,6 @@ def _extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     skip = done_ids(args.output) if args.resume else set()
     seen_errors = done_errors(args.errors) if args.resume and args.errors else set()
 
-    from tqdm import tqdm
-
     import ner_id
 
     nlp = ner_id.load(model=None if args.no_model else args.model)
@@ -129,8 +128,7 @@ def _extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
     start = time.perf_counter()
     writer = open_writer(fmt, args.output, append=args.resume, extra=args.keep_field)
-    progress = tqdm(total=_total(files, args.quiet), unit="doc", disable=args.quiet or not sys.stderr.isatty(),
-                    file=sys.stderr, dynamic_ncols=True)
+    progress = _progress(_total(files, args.quiet), args.quiet)
     try:
         for doc in nlp.pipe(texts(), batch_size=args.batch_size, n_process=args.workers):
             record = pending.popleft()
@@ -174,6 +172,14 @@ def _index(args: argparse.Namespace) -> int:
     return 0
 
 
+def _progress(total: int | None, quiet: bool, desc: str | None = None) -> Any:
+    """A progress bar of documents on stderr, shown on a terminal unless ``quiet``."""
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="doc", desc=desc, disable=quiet or not sys.stderr.isatty(), file=sys.stderr,
+                dynamic_ncols=True)
+
+
 def _total(files: list[Path], quiet: bool) -> int | None:
     """Records in all inputs when every file can be counted cheaply (for the bar's total and ETA)."""
     if quiet or not sys.stderr.isatty():
@@ -211,10 +217,7 @@ def _topics(args: argparse.Namespace) -> int:
     ids, texts = [r.id for r in records], [r.text for r in records]
     start = time.perf_counter()
     nlp = None if args.no_entities else ner_id.load(topic_model=None, keyphrases=False)
-    from tqdm import tqdm
-
-    progress = tqdm(total=len(texts), unit="doc", desc="entities per topic", file=sys.stderr,
-                    disable=args.quiet or nlp is None or not sys.stderr.isatty())
+    progress = _progress(len(texts), args.quiet or nlp is None, "entities per topic")
     try:
         found = discover(texts, n_topics=args.n_topics, seed=args.seed, nlp=nlp, progress=progress.update)
     except ValueError as error:

@@ -239,3 +239,16 @@ def test_apply_rules_runs_the_named_rules_in_rules_order():
     e = ent(text, "Presiden", "PER")
     assert apply_rules(["drop_non_names"], text, [e], []) == ()
     assert apply_rules(["dateline"], text, [e], []) == (e,)
+
+
+@pytest.mark.parametrize("text, headline", [
+    ("Kabar pagi dari kota\nBANJIR LANDA CIANJUR\nWarga mengungsi ke tempat aman sejak pagi", True),
+    ("Kabar pagi dari kota\nBANJIR LANDA CIANJUR kata warga di sana hari ini\nWARGA MENGUNGSI", False),
+    ("GEMPA CIANJUR xyz", True),    # exactly 80% capitals
+    ("GEMPA CIANJUR wxyz", False),  # below
+])
+def test_a_headline_is_a_line_of_at_least_80_percent_capitals(text, headline):
+    span_text = "BANJIR LANDA CIANJUR" if "BANJIR" in text else "GEMPA CIANJUR"
+    span = ent(text, span_text, "LOC")
+    got = RULES["caps_to_gazetteer"](text, [span], [cand(text, "CIANJUR", "LOC")])
+    assert [e.text for e in got] == (["CIANJUR"] if headline else [span_text])

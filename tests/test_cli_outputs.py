@@ -1,0 +1,131 @@
+"""The command line in this process: exact summaries, messages, exit codes and output fields."""
+import io
+import json
+
+import pytest
+
+from conftest import FIXTURES
+from ner_id import cli
+from ner_id.cli import main
+
+
+def read_jsonl(path):
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.fixture
+def dump(tmp_path):
+    path = tmp_path / "in.jsonl"
+    path.write_text('{"id": "a", "text": "Ia ke Jakarta.", "date": "2025-01-06"}\n'
+                    "{bad\n"
+                    '{"id": "b", "text": "Delegasi AS tiba di Bali.", "date": "2025-01-07"}\n', encoding="utf-8")
+    return path
+
+
+def test_extract_summary_counts_and_kept_fields(tmp_path, dump, capsys):
+    out, errors = tmp_path / "out.jsonl", tmp_path / "errors.jsonl"
+    assert main(["extract", str(dump), "-o", str(out), "--id-field", "id", "--no-model", "--keep-field", "date",
+                 "--errors", str(errors), "--batch-size", "1"]) == 0
+    assert capsys.readouterr().err.startswith("docs 2, entities 3, errors 1, skipped 0, ")
+    rows = read_jsonl(out)
+    assert [(r["id"], r["date"], [e["text"] for e in r["entities"]]) for r in rows] == [
+        ("a", "2025-01-06", ["Jakarta"]), ("b", "2025-01-07", ["AS", "Bali"])]
+    assert read_jsonl(errors) == [{"source": str(dump), "line": 2, "id": 2,
+                                   "reason": "invalid JSON (Expecting property name enclosed in double quotes at column 2)"}]
+    with open(dump, "a", encoding="utf-8") as handle:
+        handle.write('{"id": "c", "text": "Ke Bandung."}\n')
+    assert main(["extract", str(dump), "-o", str(out), "--id-field", "id", "--no-model", "--resume",
+                 "--errors", str(errors)]) == 0
+    assert capsys.readouterr().err.startswith("docs 1, entities 1, errors 1, skipped 2, ")
+    assert [r["id"] for r in read_jsonl(out)] == ["a", "b", "c"] and len(read_jsonl(errors)) == 1
+
+
+def test_extract_uses_the_tagger_unless_no_model(tmp_path, capsys):
+    text = FIXTURES / "articles.txt"
+    tagged, gazetteer = tmp_path / "tagged.jsonl", tmp_path / "gazetteer.jsonl"
+    assert main(["extract", str(text), "-o", str(tagged), "--model", "fast"]) == 0
+    assert main(["extract", str(text), "-o", str(gazetteer), "--no-model"]) == 0
+    sources = lambda path: {e["source"] for r in read_jsonl(path) for e in r["entities"]}  # noqa: E731
+    assert "model" in sources(tagged) and sources(gazetteer) == {"gazetteer"}
+    person = [e["text"] for r in read_jsonl(tagged) for e in r["entities"] if e["label"] == "PER"]
+    assert "Zhao Kezhi" in person
+
+
+@pytest.mark.parametrize("extra, message", [
+    (["-o", "OUT.csv", "--resume"], "--resume needs JSONL output"),
+    (["-o", "OUT.jsonl", "--workers", "0"], "--workers and --batch-size must be at least 1"),
+    (["-o", "OUT.jsonl", "--batch-size", "0"], "--workers and --batch-size must be at least 1"),
+    (["-o", "OUT.xlsx"], "unknown output suffix '.xlsx'"),
+])
+def test_extract_usage_errors_say_what_is_wrong(tmp_path, capsys, extra, message):
+    args = ["extract", str(FIXTURES / "articles.txt"), *[a.replace("OUT", str(tmp_path / "out")) for a in extra]]
+    with pytest.raises(SystemExit) as stop:
+        main(args)
+    err = capsys.readouterr().err
+    assert stop.value.code == 2 and "ner-id: error: " in err and message in err
+
+
+def test_index_summary_options_and_errors(tmp_path, dump, capsys):
+    tagged = tmp_path / "tagged.jsonl"
+    assert main(["extract", str(dump), "-o", str(tagged), "--id-field", "id", "--no-model", "--keep-field", "date",
+                 "--quiet"]) == 0
+    capsys.readouterr()
+    assert main(["index", str(tagged), "-o", str(tmp_path / "ix"), "--date-field", "date", "--period", "month"]) == 0
+    assert capsys.readouterr().err.startswith("entities 3, pairs 1, ambiguous aliases 0, ")
+    import pandas as pd
+
+    assert pd.read_parquet(tmp_path / "ix" / "timeline.parquet")["period"].tolist() == ["2025-01"] * 3
+    assert main(["index", str(tagged), "-o", str(tmp_path / "ix2"), "--min-documents", "2"]) == 0
+    assert capsys.readouterr().err.startswith("entities 3, pairs 0, ")
+    assert main(["index", str(tmp_path / "missing.jsonl"), "-o", str(tmp_path / "ix3")]) == 2
+    assert capsys.readouterr().err == f"ner-id: error: {tmp_path / 'missing.jsonl'}: no such file\n"
+    assert main(["index", str(dump), "-o", str(tmp_path / "ix4")]) == 2  # raw articles, not extract output
+    err = capsys.readouterr().err
+    assert err == f"ner-id: error: {dump}: record 'a' has no 'entities' list (is it ner-id extract output?)\n"
+
+
+def test_topics_output_fields_summary_and_errors(tmp_path, capsys):
+    from test_topics import corpus
+
+    texts, _ = corpus()
+    data = tmp_path / "docs.jsonl"
+    data.write_text("".join(json.dumps({"id": f"d{i}", "text": t}) + "\n" for i, t in enumerate(texts)) + "{bad\n")
+    out = tmp_path / "topics.json"
+    assert main(["topics", str(data), "-o", str(out), "--id-field", "id", "--n-topics", "3", "--seed", "7"]) == 0
+    assert capsys.readouterr().err.startswith(f"docs {len(texts)}, topics 3, errors 1, ")
+    raw = out.read_text(encoding="utf-8")
+    assert raw.startswith('{\n "topics": [\n')
+    result = json.loads(raw)
+    first = result["documents"][0]
+    assert list(first) == ["id", "topic", "weights"] and first["id"] == "d0"
+    assert first["topic"] == max(range(3), key=lambda k: first["weights"][k])
+    assert all(round(w, 4) == w for d in result["documents"] for w in d["weights"])
+    assert any(t["top_entities"] for t in result["topics"])  # top entities found by the tagger
+    again = tmp_path / "again.json"
+    assert main(["topics", str(data), "-o", str(again), "--id-field", "id", "--n-topics", "3", "--seed", "7",
+                 "--no-entities"]) == 0
+    assert [d["weights"] for d in json.loads(again.read_text())["documents"]] == [d["weights"] for d in result["documents"]]
+    assert not any(t["top_entities"] for t in json.loads(again.read_text())["topics"])
+    capsys.readouterr()
+    assert main(["topics", str(data), "-o", str(out), "--n-topics", "1", "--no-entities"]) == 2
+    assert capsys.readouterr().err == "ner-id: error: n_topics must be between 2 and the number of documents, got 1\n"
+
+
+class _Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def test_progress_bars_show_only_on_a_terminal_unless_quiet(tmp_path, monkeypatch):
+    monkeypatch.setattr(cli.sys, "stderr", _Terminal())
+    bar = cli._progress(5, quiet=False, desc="entities per topic")
+    assert (bar.disable, bar.total, bar.unit, bar.desc, bar.fp is not None) == (False, 5, "doc", "entities per topic", True)
+    bar.close()
+    assert cli._progress(5, quiet=True).disable is True
+    txt = tmp_path / "a.txt"
+    txt.write_text("satu\ndua\n", encoding="utf-8")
+    assert cli._total([txt, txt], quiet=False) == 4
+    assert cli._total([txt], quiet=True) is None
+    monkeypatch.setattr(cli.sys, "stderr", io.StringIO())
+    assert cli._progress(5, quiet=False).disable is True
+    assert cli._total([txt], quiet=False) is None
