@@ -215,3 +215,37 @@ def test_jsonl_entry_with_every_field(tmp_path):
     path.write_text(json.dumps({"name": " Kota   Baru ", "label": "LOC", "canonical": "Kotabaru", "kb_id": "k:1",
                                 "aliases": ["K  B"], "fuzzy": False}) + "\n", encoding="utf-8")
     assert load_entries([path]) == [Entry("Kota Baru", "LOC", "Kotabaru", "k:1", ("K B",), False)]
+
+
+FUZZY_ENTRIES = [Entry("Afghanistan", "LOC", "Afghanistan"), Entry("Pertamina", "ORG", "Pertamina"),
+                 Entry("Badan Pusat Statistik", "ORG", "BPS"), Entry("Badan Riset Inovasi Nasional", "ORG", "BRIN"),
+                 Entry("Kalimantan", "LOC", "Kalimantan", fuzzy=False), Entry("BANTENG", "ORG", "Banteng"),
+                 Entry("Sumatra", "LOC", "Sumatra", aliases=("SUMATERA",))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ia dari Afghanistam kemarin.", [("Afghanistam", "Afghanistan")]),
+    ("Ia dari Ofghanistan kemarin.", []),                # the first letter must agree
+    ("Ia dari AFGHANISTAM kemarin.", []),                # all-caps words are not fuzzy candidates
+    ("Ia dari afghanistam kemarin.", []),                # nor lower-case ones
+    ("Kata Badan Pusat Statistil kemarin.", [("Badan Pusat Statistil", "BPS")]),  # three tokens
+    ("Kata Badan Riset Inovasi Nasionak kemarin.", []),  # four tokens: too long
+    ("Ia ke Kalimantam kemarin.", []),                   # the entry is kept out of fuzzy matching
+    ("Ia ke Bantenk kemarin.", []),                      # an all-caps name is never a fuzzy target
+    ("Ia ke Sumatera kemarin.", [("Sumatera", "Sumatra")]),  # ... but the same entry's other names are
+    ("Ia dari Afghanistanistan kemarin.", []),           # lengths differ by more than two
+])
+def test_fuzzy_candidates_and_targets(text, expected):
+    fuzzy = FuzzyMatcher(FUZZY_ENTRIES)
+    tokens = TOK(text).tokens
+    assert [(text[m.start:m.end], m.entry.canonical) for m in fuzzy.find(tokens, covered=set())] == expected
+
+
+def test_fuzzy_skips_common_words_and_reports_token_ranges():
+    text = "Juara Pertama dari Pertamima."
+    tokens = TOK(text).tokens
+    plain = FuzzyMatcher(FUZZY_ENTRIES).find(tokens, covered=set())
+    assert [(text[m.start:m.end], m.token_start, m.token_end) for m in plain] == [("Pertama", 1, 2), ("Pertamima", 3, 4)]
+    common = FuzzyMatcher(FUZZY_ENTRIES, common_words={"pertama"}).find(tokens, covered=set())
+    assert [text[m.start:m.end] for m in common] == ["Pertamima"]
+    assert FuzzyMatcher(FUZZY_ENTRIES, min_length=10).find(tokens, covered=set()) == []
