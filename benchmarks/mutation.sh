@@ -26,6 +26,9 @@ only = "only_mutate = [" + ", ".join(f'"{m}"' for m in sys.argv[1:]) + "]\n"
 text = re.sub(r"(\[tool\.mutmut\]\n)", lambda m: m.group(1) + only, text)
 open(path, "w", encoding="utf-8").write(text)
 PY
+# One BLAS / torch thread per test process: mutmut limits each mutant's CPU seconds (timeout_multiplier in
+# pyproject.toml), and threads would spend them faster than the tests' measured time.
+export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
 if ! mutmut run --max-children "${MUTATION_JOBS:-2}" > mutmut.log 2>&1; then
   tail -c 3000 mutmut.log | tr '\r' '\n' | tail -20
 fi
@@ -46,7 +49,7 @@ print(f"{'module':<28} {'killed':>7} {'total':>6} {'score':>6}")
 for module in sorted(counts):
     c = counts[module]
     total = sum(c.values())
-    killed = c["killed"] + c["timeout"]
+    killed = c["killed"] + c["timeout"]  # a mutant that never ends is caught too
     print(f"{module:<28} {killed:>7} {total:>6} {killed / total:>6.0%}   {dict(c)}")
 for module, names in sorted(survivors.items()):
     print(f"survived in {module}: {' '.join(names)}")
