@@ -26,8 +26,8 @@ only = "only_mutate = [" + ", ".join(f'"{m}"' for m in sys.argv[1:]) + "]\n"
 text = re.sub(r"(\[tool\.mutmut\]\n)", lambda m: m.group(1) + only, text)
 open(path, "w", encoding="utf-8").write(text)
 PY
-# One BLAS / torch thread per test process: mutmut limits each mutant's CPU seconds (timeout_multiplier in
-# pyproject.toml), and threads would spend them faster than the tests' measured time.
+# One BLAS / torch thread per test process: mutmut limits each mutant's CPU seconds to 30 times the
+# tests' measured time, and threads would spend them faster than the clock.
 export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
 if ! mutmut run --max-children "${MUTATION_JOBS:-2}" > mutmut.log 2>&1; then
   tail -c 3000 mutmut.log | tr '\r' '\n' | tail -20
