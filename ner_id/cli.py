@@ -229,7 +229,7 @@ def _topics(args: argparse.Namespace) -> int:
     result = {"topics": found.topics.to_dict(orient="records"),
               "documents": [{"id": i, "topic": int(row.argmax()), "weights": row.tolist()}
                             for i, row in zip(ids, weights.to_numpy())]}
-    args.output.write_text(json.dumps(result, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
+    args.output.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
     print(f"docs {len(texts)}, topics {len(found.topics)}, errors {counts['errors']}, "
           f"{time.perf_counter() - start:.1f} s", file=sys.stderr)
     return 0

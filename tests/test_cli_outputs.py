@@ -55,14 +55,14 @@ def test_extract_uses_the_tagger_unless_no_model(tmp_path, capsys):
     (["-o", "OUT.csv", "--resume"], "--resume needs JSONL output"),
     (["-o", "OUT.jsonl", "--workers", "0"], "--workers and --batch-size must be at least 1"),
     (["-o", "OUT.jsonl", "--batch-size", "0"], "--workers and --batch-size must be at least 1"),
-    (["-o", "OUT.xlsx"], "unknown output suffix '.xlsx'"),
+    (["-o", "OUT.xlsx"], "unknown output suffix '.xlsx'; use .jsonl, .csv, .parquet or name the format with --format"),
 ])
 def test_extract_usage_errors_say_what_is_wrong(tmp_path, capsys, extra, message):
     args = ["extract", str(FIXTURES / "articles.txt"), *[a.replace("OUT", str(tmp_path / "out")) for a in extra]]
     with pytest.raises(SystemExit) as stop:
         main(args)
-    err = capsys.readouterr().err
-    assert stop.value.code == 2 and "ner-id: error: " in err and message in err
+    last = capsys.readouterr().err.splitlines()[-1]
+    assert stop.value.code == 2 and last.startswith("ner-id: error: ") and last.endswith(message)
 
 
 def test_index_summary_options_and_errors(tmp_path, dump, capsys):
@@ -71,7 +71,8 @@ def test_index_summary_options_and_errors(tmp_path, dump, capsys):
                  "--quiet"]) == 0
     capsys.readouterr()
     assert main(["index", str(tagged), "-o", str(tmp_path / "ix"), "--date-field", "date", "--period", "month"]) == 0
-    assert capsys.readouterr().err.startswith("entities 3, pairs 1, ambiguous aliases 0, ")
+    summary = capsys.readouterr().err
+    assert summary.startswith("entities 3, pairs 1, ambiguous aliases 0, ") and float(summary.split(", ")[-1].split()[0]) < 1e4
     import pandas as pd
 
     assert pd.read_parquet(tmp_path / "ix" / "timeline.parquet")["period"].tolist() == ["2025-01"] * 3
@@ -89,15 +90,16 @@ def test_topics_output_fields_summary_and_errors(tmp_path, capsys):
 
     texts, _ = corpus()
     data = tmp_path / "docs.jsonl"
-    data.write_text("".join(json.dumps({"id": f"d{i}", "text": t}) + "\n" for i, t in enumerate(texts)) + "{bad\n")
+    data.write_text("".join(json.dumps({"id": f"dé{i}", "text": t}) + "\n" for i, t in enumerate(texts)) + "{bad\n")
     out = tmp_path / "topics.json"
     assert main(["topics", str(data), "-o", str(out), "--id-field", "id", "--n-topics", "3", "--seed", "7"]) == 0
-    assert capsys.readouterr().err.startswith(f"docs {len(texts)}, topics 3, errors 1, ")
+    summary = capsys.readouterr().err
+    assert summary.startswith(f"docs {len(texts)}, topics 3, errors 1, ") and float(summary.split(", ")[-1][:-3]) < 1e4
     raw = out.read_text(encoding="utf-8")
     assert raw.startswith('{\n "topics": [\n')
     result = json.loads(raw)
     first = result["documents"][0]
-    assert list(first) == ["id", "topic", "weights"] and first["id"] == "d0"
+    assert list(first) == ["id", "topic", "weights"] and first["id"] == "dé0" and '"dé0"' in raw
     assert first["topic"] == max(range(3), key=lambda k: first["weights"][k])
     assert all(round(w, 4) == w for d in result["documents"] for w in d["weights"])
     assert any(t["top_entities"] for t in result["topics"])  # top entities found by the tagger
@@ -111,20 +113,82 @@ def test_topics_output_fields_summary_and_errors(tmp_path, capsys):
     assert capsys.readouterr().err == "ner-id: error: n_topics must be between 2 and the number of documents, got 1\n"
 
 
+def test_without_resume_an_existing_output_is_replaced(tmp_path, dump, capsys):
+    out = tmp_path / "out.jsonl"
+    for _ in range(2):
+        assert main(["extract", str(dump), "-o", str(out), "--id-field", "id", "--no-model"]) == 0
+        assert capsys.readouterr().err.startswith("docs 2, entities 3, errors 1, skipped 0, ")
+    assert [r["id"] for r in read_jsonl(out)] == ["a", "b"]
+
+
+def test_csv_output_keeps_fields_and_counts_every_error(tmp_path, dump, capsys):
+    with open(dump, "a", encoding="utf-8") as handle:
+        handle.write('{"id": "c"}\n')
+    out = tmp_path / "out.csv"
+    assert main(["extract", str(dump), "-o", str(out), "--id-field", "id", "--no-model", "--keep-field", "date"]) == 0
+    summary = capsys.readouterr().err
+    assert summary.startswith("docs 2, entities 3, errors 2, skipped 0, ")
+    assert 0 < float(summary.split(", ")[-1].split()[0]) < 1e6  # documents per second
+    import pandas as pd
+
+    frame = pd.read_csv(out)
+    assert list(frame.columns[:3]) == ["id", "date", "text"] and frame["date"].tolist() == ["2025-01-06"] + ["2025-01-07"] * 2
+
+
+@pytest.mark.parametrize("output, resume, hint", [
+    ("out.jsonl", False, "continue with: ner-id extract IN -o OUT --id-field id --no-model --batch-size 1 --resume"),
+    ("out.jsonl", True, "continue with: ner-id extract IN -o OUT --id-field id --no-model --batch-size 1 --resume"),
+    ("out.csv", False, "JSONL output can be resumed; this run starts again"),
+])
+def test_an_interrupted_run_says_what_it_wrote_and_how_to_go_on(tmp_path, dump, capsys, monkeypatch, output, resume, hint):
+    read = cli._records
+
+    def interrupted(*args, **kwargs):  # Ctrl-C after the first document was read
+        records = read(*args, **kwargs)
+        yield next(records)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "_records", interrupted)
+    out = tmp_path / output
+    args = ["extract", str(dump), "-o", str(out), "--id-field", "id", "--no-model", "--batch-size", "1"]
+    assert main(args + (["--resume"] if resume else [])) == 130
+    expected = hint.replace("IN", str(dump)).replace("OUT", str(out))
+    assert capsys.readouterr().err == f"ner-id: interrupted; 1 documents written to {out}; {expected}\n"
+
+
 class _Terminal(io.StringIO):
     def isatty(self):
         return True
 
 
-def test_progress_bars_show_only_on_a_terminal_unless_quiet(tmp_path, monkeypatch):
+def test_progress_bars_count_records_on_a_terminal(tmp_path, dump, monkeypatch):
+    terminal = _Terminal()
+    monkeypatch.setattr(cli.sys, "stderr", terminal)
+    assert main(["extract", str(dump), "-o", str(tmp_path / "out.jsonl"), "--id-field", "id", "--no-model"]) == 0
+    bar = terminal.getvalue().split("\r")[-1].splitlines()[0]  # the bar's last state, before the summary line
+    assert "3/3" in bar and "errors=1" in bar and "skipped=0" in bar and "doc/s" in bar
+    from test_topics import corpus
+
+    data = tmp_path / "docs.jsonl"
+    data.write_text("".join(json.dumps({"text": t}) + "\n" for t in corpus()[0]), encoding="utf-8")
+    terminal.seek(0)
+    terminal.truncate()
+    assert main(["topics", str(data), "-o", str(tmp_path / "t.json"), "--n-topics", "3"]) == 0
+    bar = terminal.getvalue().split("\r")[-1].splitlines()[0]
+    assert bar.startswith("entities per topic") and f"{len(corpus()[0])}/{len(corpus()[0])}" in bar
+
+
+def test_progress_helpers_on_and_off_a_terminal(tmp_path, monkeypatch):
     monkeypatch.setattr(cli.sys, "stderr", _Terminal())
     bar = cli._progress(5, quiet=False, desc="entities per topic")
-    assert (bar.disable, bar.total, bar.unit, bar.desc, bar.fp is not None) == (False, 5, "doc", "entities per topic", True)
+    assert (bar.disable, bar.total, bar.unit, bar.desc) == (False, 5, "doc", "entities per topic")
     bar.close()
     assert cli._progress(5, quiet=True).disable is True
-    txt = tmp_path / "a.txt"
+    txt, gz = tmp_path / "a.txt", tmp_path / "a.jsonl.gz"
     txt.write_text("satu\ndua\n", encoding="utf-8")
+    gz.write_bytes(b"")
     assert cli._total([txt, txt], quiet=False) == 4
+    assert cli._total([txt, gz], quiet=False) is None  # a compressed file cannot be counted cheaply
     assert cli._total([txt], quiet=True) is None
     monkeypatch.setattr(cli.sys, "stderr", io.StringIO())
     assert cli._progress(5, quiet=False).disable is True
