@@ -1,8 +1,13 @@
 from pathlib import Path
 
 import pytest
+import tqdm
 
 import ner_id
+
+# No tqdm monitor thread: a process forked while it holds tqdm's lock (mutmut forks one per mutant)
+# would wait for that lock forever.
+tqdm.tqdm.monitor_interval = 0
 
 FIXTURES = Path(__file__).parent / "fixtures"
 EXAMPLES = Path(__file__).parent.parent / "examples"
