@@ -1,12 +1,16 @@
 from pathlib import Path
 
+import threading
+
 import pytest
 import tqdm
 
 import ner_id
 
-# No tqdm monitor thread: a process forked while it holds tqdm's lock (mutmut forks one per mutant)
-# would wait for that lock forever.
+# tqdm's default lock is a multiprocessing semaphore shared with every forked process (mutmut forks
+# one per mutant): one killed while holding it would block the others forever. Give tests a
+# process-local lock and no monitor thread.
+tqdm.tqdm.set_lock(threading.RLock())
 tqdm.tqdm.monitor_interval = 0
 
 FIXTURES = Path(__file__).parent / "fixtures"
