@@ -1,6 +1,5 @@
-from pathlib import Path
-
 import threading
+from pathlib import Path
 
 import pytest
 import tqdm
