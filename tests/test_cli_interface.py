@@ -1,0 +1,113 @@
+"""The command line's interface, as documented: every option with its default, choices, whether it is
+required, its metavar and help, and every command's help and description."""
+import ner_id
+from ner_id import cli
+from ner_id.cli import _EXTRACT_EXAMPLES
+
+INTERFACE = {
+    'extract': {
+        'inputs': (None, None, True, 'INPUT',
+            '.jsonl, .jsonl.gz, .csv, .parquet, .txt or folders'),
+        '--output': (None, None, True, None,
+            'output file: .jsonl (one line per document), .csv or .parquet (one row per entity)'),
+        '--format': (None, ['jsonl', 'csv', 'parquet'], False, None,
+            "output format (default: from OUTPUT's suffix)"),
+        '--text-field': ('text', None, False, None,
+            'field or column with the text (default: %(default)s)'),
+        '--id-field': (None, None, False, None,
+            'field or column with the document id (default: the line or row number)'),
+        '--errors': (None, None, False, None,
+            'JSONL file for records that cannot be read (default: counted only)'),
+        '--keep-field': ([], None, False, 'FIELD',
+            'copy this input field (e.g. a date) into the output; repeatable'),
+        '--workers': (1, None, False, None,
+            'worker processes (default: %(default)s)'),
+        '--batch-size': (32, None, False, None,
+            'documents per batch (default: %(default)s)'),
+        '--resume': (False, None, False, None,
+            'skip ids already in OUTPUT and append (JSONL output only)'),
+        '--quiet': (False, None, False, None,
+            'no progress bar'),
+        '--no-model': (False, None, False, None,
+            'gazetteers only (fast, lower recall)'),
+        '--model': ('default', ['default', 'fast'], False, None,
+            'shipped tagger, as named in its manifest (default: %(default)s)'),
+    },
+    'topics': {
+        'inputs': (None, None, True, 'INPUT',
+            '.jsonl, .jsonl.gz, .csv, .parquet, .txt or folders'),
+        '--output': (None, None, True, None,
+            'JSON file: topics and per-document weights'),
+        '--n-topics': (None, None, False, None,
+            'number of topics (default: chosen automatically)'),
+        '--text-field': ('text', None, False, None,
+            'field or column with the text (default: %(default)s)'),
+        '--id-field': (None, None, False, None,
+            'field or column with the document id (default: the line or row number)'),
+        '--errors': (None, None, False, None,
+            'JSONL file for records that cannot be read (default: counted only)'),
+        '--seed': (0, None, False, None,
+            'random seed (default: %(default)s)'),
+        '--no-entities': (False, None, False, None,
+            'do not list top entities per topic (faster)'),
+        '--quiet': (False, None, False, None,
+            'no progress bar'),
+    },
+    'index': {
+        'input': (None, None, True, 'INPUT',
+            'JSONL output of ner-id extract'),
+        '--output': (None, None, True, None,
+            'folder for the Parquet tables'),
+        '--date-field': (None, None, False, None,
+            "field with each document's date (kept by extract --keep-field) for the timeline"),
+        '--period': ('week', ['day', 'week', 'month'], False, None,
+            'timeline period (default: %(default)s)'),
+        '--min-documents': (1, None, False, None,
+            'keep entity pairs that share at least this many documents (default: %(default)s)'),
+    },
+    'evaluate': {
+        'files': (None, None, True, None,
+            'two-column CoNLL files (token, BIO tag)'),
+        '--model': ('default', ['default', 'fast'], False, None,
+            'tagger (default: %(default)s)'),
+        '--no-model': (False, None, False, None,
+            'gazetteers only'),
+        '--model-only': (False, None, False, None,
+            'the tagger alone: no gazetteers, no rules, no grouping'),
+        '--json': (False, None, False, None,
+            'print JSON instead of tables'),
+    },
+}
+COMMANDS = {
+    "extract": "extract entities from files of documents",
+    "topics": "discover the topics of a collection of documents",
+    "index": "index a dump's entities across documents (from extract's JSONL)",
+    "evaluate": "P / R / F1 on two-column CoNLL files",
+}
+
+
+def _commands():
+    parser = cli._parser()
+    [sub] = [a for a in parser._actions if a.__class__.__name__ == "_SubParsersAction"]
+    return parser, sub
+
+
+def test_every_option_is_as_documented():
+    _, sub = _commands()
+    found = {name: {(a.option_strings[-1] if a.option_strings else a.dest):
+                    (a.default, list(a.choices) if a.choices is not None else None, a.required, a.metavar, a.help)
+                    for a in parser._actions if a.dest != "help"}
+             for name, parser in sub.choices.items()}
+    assert found == INTERFACE
+
+
+def test_commands_and_descriptions():
+    parser, sub = _commands()
+    assert parser.prog == "ner-id" and parser.description == "People, places and organisations in Indonesian text."
+    assert {a.dest: a.help for a in sub._choices_actions} == COMMANDS
+    assert sub.required is True
+    extract = sub.choices["extract"]
+    assert extract.description == "Extract entities from files of documents, streamed, in input order."
+    assert extract.epilog == _EXTRACT_EXAMPLES and "ner-id extract articles.jsonl" in _EXTRACT_EXAMPLES
+    version = [a for a in parser._actions if a.option_strings == ["--version"]][0]
+    assert version.version == f"ner-id {ner_id.__version__}"
