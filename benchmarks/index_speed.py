@@ -5,8 +5,8 @@
 Writes ``--docs`` generated documents (8 mentions each, drawn from ``--names`` distinct people,
 places and organisations, some linked by aliases, with dates) as extract JSONL, then times
 ``ner-id index``'s build on one core and prints documents/s, the number of entities and the
-peak RSS of the process (pandas and pyarrow imported first and timed apart). Memory grows with the distinct names, not with the documents: run it
-with two ``--docs`` values to see.
+peak RSS of the process (pandas and pyarrow imported first and timed apart). Memory grows with
+the distinct names, not with the documents: run it with two ``--docs`` values to see.
 """
 from __future__ import annotations
 
