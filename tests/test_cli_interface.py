@@ -4,20 +4,23 @@ import ner_id
 from ner_id import cli
 from ner_id.cli import _EXTRACT_EXAMPLES
 
+#: What extract and topics share (``cli._record_options``, the inputs, ``--quiet``).
+INPUTS = (None, None, True, 'INPUT', '.jsonl, .jsonl.gz, .csv, .parquet, .txt or folders')
+QUIET = (False, None, False, None, 'no progress bar')
+RECORD_OPTIONS = {
+    '--text-field': ('text', None, False, None, 'field or column with the text (default: %(default)s)'),
+    '--id-field': (None, None, False, None, 'field or column with the document id (default: the line or row number)'),
+    '--errors': (None, None, False, None, 'JSONL file for records that cannot be read (default: counted only)'),
+}
+
 INTERFACE = {
     'extract': {
-        'inputs': (None, None, True, 'INPUT',
-            '.jsonl, .jsonl.gz, .csv, .parquet, .txt or folders'),
+        'inputs': INPUTS,
         '--output': (None, None, True, None,
             'output file: .jsonl (one line per document), .csv or .parquet (one row per entity)'),
         '--format': (None, ['jsonl', 'csv', 'parquet'], False, None,
             "output format (default: from OUTPUT's suffix)"),
-        '--text-field': ('text', None, False, None,
-            'field or column with the text (default: %(default)s)'),
-        '--id-field': (None, None, False, None,
-            'field or column with the document id (default: the line or row number)'),
-        '--errors': (None, None, False, None,
-            'JSONL file for records that cannot be read (default: counted only)'),
+        **RECORD_OPTIONS,
         '--keep-field': ([], None, False, 'FIELD',
             'copy this input field (e.g. a date) into the output; repeatable'),
         '--workers': (1, None, False, None,
@@ -26,32 +29,24 @@ INTERFACE = {
             'documents per batch (default: %(default)s)'),
         '--resume': (False, None, False, None,
             'skip ids already in OUTPUT and append (JSONL output only)'),
-        '--quiet': (False, None, False, None,
-            'no progress bar'),
+        '--quiet': QUIET,
         '--no-model': (False, None, False, None,
             'gazetteers only (fast, lower recall)'),
         '--model': ('default', ['default', 'fast'], False, None,
             'shipped tagger, as named in its manifest (default: %(default)s)'),
     },
     'topics': {
-        'inputs': (None, None, True, 'INPUT',
-            '.jsonl, .jsonl.gz, .csv, .parquet, .txt or folders'),
+        'inputs': INPUTS,
         '--output': (None, None, True, None,
             'JSON file: topics and per-document weights'),
         '--n-topics': (None, None, False, None,
             'number of topics (default: chosen automatically)'),
-        '--text-field': ('text', None, False, None,
-            'field or column with the text (default: %(default)s)'),
-        '--id-field': (None, None, False, None,
-            'field or column with the document id (default: the line or row number)'),
-        '--errors': (None, None, False, None,
-            'JSONL file for records that cannot be read (default: counted only)'),
+        **RECORD_OPTIONS,
         '--seed': (0, None, False, None,
             'random seed (default: %(default)s)'),
         '--no-entities': (False, None, False, None,
             'do not list top entities per topic (faster)'),
-        '--quiet': (False, None, False, None,
-            'no progress bar'),
+        '--quiet': QUIET,
     },
     'index': {
         'input': (None, None, True, 'INPUT',

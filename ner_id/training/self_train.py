@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import logging
 import random
+from bisect import bisect_left
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -44,14 +45,17 @@ def news_lines(data: Path, per_file: int, rng: random.Random) -> Iterator[str]:
 
 def confident_sentences(doc: Document, min_score: float) -> Iterator[tuple[list[tuple[str, str]], int]]:
     """(token, BIO tag) sentences of ``doc`` whose entities are all confident; with their entity count."""
+    token_starts = [t.start for t in doc.tokens]
+    entity_starts = [e.start for e in doc.entities]  # entities come sorted by start
     for start, end in doc.sentences:
-        tokens = [t for t in doc.tokens if start <= t.start and t.end <= end]
-        entities = [e for e in doc.entities if start <= e.start and e.end <= end]
+        tokens = list(doc.tokens[bisect_left(token_starts, start):bisect_left(token_starts, end)])
+        entities = [e for e in doc.entities[bisect_left(entity_starts, start):bisect_left(entity_starts, end)]
+                    if e.end <= end]
         if not 5 <= len(tokens) <= 60 or not all(_confident(e, min_score) for e in entities):
             continue
         tags = _bio(tokens, entities)
         if tags is not None:
-            yield [(doc.text[t.start:t.end], tag) for t, tag in zip(tokens, tags)], len(entities)
+            yield [(t.text, tag) for t, tag in zip(tokens, tags)], len(entities)
 
 
 def _confident(entity: Entity, min_score: float) -> bool:

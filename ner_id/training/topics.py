@@ -26,7 +26,6 @@ from ner_id.topics.classifier import TopicClassifier
 from ner_id.topics.taxonomy import SEEDS, SOURCE_LABELS
 from ner_id.training.ship import refresh_hashes
 
-MODELS = MODEL_DIR
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -98,14 +97,14 @@ def main() -> None:
         print(f"detik_aspect 5-fold CV accuracy (seed 0): {cross_validate(args.data):.4f}")
         return
     table = document_frequencies(args.data / "raw_text")
-    with gzip.open(MODELS / "idf.json.gz", "wt", encoding="utf-8") as handle:
+    with gzip.open(MODEL_DIR / "idf.json.gz", "wt", encoding="utf-8") as handle:
         json.dump(table, handle, ensure_ascii=False)
     print(f"idf.json.gz: {table['documents']} documents, {len(table['df'])} words")
     texts, labels = taxonomy_data(args.data)
     print("taxonomy training data:", dict(Counter(labels)))
-    TopicClassifier(max_features=40000).fit(texts, labels).save(MODELS / "topics.npz")
+    TopicClassifier(max_features=40000).fit(texts, labels).save(MODEL_DIR / "topics.npz")
     print("topics.npz written")
-    refresh_hashes(MODELS)
+    refresh_hashes(MODEL_DIR)
 
 
 if __name__ == "__main__":
