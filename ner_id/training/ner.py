@@ -47,22 +47,49 @@ def to_stanza_json(sentences: list[Sentence], path: Path) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
 
+def entity_count(sentences: list[Sentence]) -> int:
+    """Number of entities (``B-`` or ``S-`` tags) in ``sentences``."""
+    return sum(1 for s in sentences for _, tag in s if tag[:2] in ("B-", "S-"))
+
+
+def balanced(splits: list[list[Sentence]]) -> list[Sentence]:
+    """The splits joined, each repeated so that its entities count about as much as the largest
+    split's: Stanza's micro F1 on the result then tracks the mean of the per-split F1s."""
+    most = max(entity_count(split) for split in splits)
+    return [s for split in splits for s in split * max(1, round(most / max(1, entity_count(split))))]
+
+
+def parse_repeat(values: list[str]) -> dict[str, int]:
+    """``FILE=N`` pairs of ``--repeat``: a training file of ``TRAIN_FILES`` and its copy count."""
+    repeat: dict[str, int] = {}
+    for value in values:
+        rel, _, count = value.partition("=")
+        if rel not in TRAIN_FILES or not count.isdigit() or int(count) < 1:
+            raise SystemExit(f"--repeat expects FILE=N with FILE one of {', '.join(TRAIN_FILES)} and N >= 1, got {value!r}")
+        repeat[rel] = int(count)
+    return repeat
+
+
 def build_data(data: Path, work: Path, args: argparse.Namespace) -> list[Sentence]:
     """Read and augment the gold training sentences, add the silver share, read the dev union.
 
-    Writes Stanza JSON: ``gold.json`` (gold + case copies), ``train.json`` (that plus silver and
-    the ``--extra`` files, for phase 1) and ``dev.json``. Returns the gold training sentences.
+    Writes Stanza JSON: ``gold.json`` (gold + case copies, each file repeated as ``--repeat``
+    says), ``train.json`` (that plus silver and the ``--extra`` files, for phase 1) and
+    ``dev.json`` (with ``--balance-dev`` each split repeated to weigh about equally).
+    Returns the gold training sentences.
     """
     rng = random.Random(args.seed)
+    repeat = parse_repeat(args.repeat)
     gold: list[Sentence] = []
     for rel in TRAIN_FILES:
         sentences = read_conll(data / rel)
-        gold += sentences
         if rel in CASED:
-            gold += case_augment(sentences, rng, args.lower, args.upper)
+            sentences = sentences + case_augment(sentences, rng, args.lower, args.upper)
+        gold += sentences * repeat.get(rel, 1)
     silver = [s for s in read_conll(data / SILVER_FILE) if rng.random() < args.silver] if args.silver else []
     silver += [s for path in args.extra for s in read_conll(path)]
-    dev = [s for rel in DEV_FILES for s in read_conll(data / rel)]
+    splits = [read_conll(data / rel) for rel in DEV_FILES]
+    dev = balanced(splits) if args.balance_dev else [s for split in splits for s in split]
     rng.shuffle(gold)
     train = gold + silver
     if silver:
@@ -178,6 +205,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--max-vocab", type=int, default=40000)
     parser.add_argument("--lower", type=float, default=0.3, help="share of cased sentences copied lower-cased")
     parser.add_argument("--upper", type=float, default=0.1, help="share of cased sentences copied upper-cased")
+    parser.add_argument("--repeat", nargs="*", default=[], metavar="FILE=N",
+                        help="copies of a training file, e.g. ner/nergrit/train.tsv=2 (default: one each)")
+    parser.add_argument("--balance-dev", action="store_true",
+                        help="choose checkpoints on dev splits weighted equally (not by their size)")
     parser.add_argument("--silver", type=float, default=0.0, help="share of the silver Wikipedia set added in phase 1")
     parser.add_argument("--extra", type=Path, nargs="*", default=[],
                         help="more CoNLL files for phase 1, e.g. self-training news (python -m ner_id.training.self_train)")
