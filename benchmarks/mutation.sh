@@ -5,9 +5,13 @@
 #   bash benchmarks/mutation.sh ner_id/merge.py      # one or more modules
 #
 # Run it in the environment the tests use (pip install -e ".[dev,dask]"). Works on a copy of the repository in a temporary folder (mutmut rewrites the sources it
-# mutates), installs mutmut there if missing, and prints killed / total per module. Not in CI.
+# mutates), installs mutmut there if missing, and prints killed / total per module. The diff of
+# every surviving mutant goes to $MUTATION_REPORT (default build/mutation_survivors.diff), for
+# review after the temporary folder is gone. Not in CI.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+REPORT="$(realpath -m "${MUTATION_REPORT:-$ROOT/build/mutation_survivors.diff}")"
+mkdir -p "$(dirname "$REPORT")"
 MODULES=("$@")
 if [ ${#MODULES[@]} -eq 0 ]; then
   MODULES=(ner_id/tokenizer.py ner_id/gazetteer/load.py ner_id/gazetteer/match.py ner_id/gazetteer/fuzzy.py
@@ -54,3 +58,7 @@ for module in sorted(counts):
 for module, names in sorted(survivors.items()):
     print(f"survived in {module}: {' '.join(names)}")
 PY
+grep -oE "^\s*[a-z_.]+\.x\w*__mutmut_[0-9]+: survived" results.txt | cut -d: -f1 | while read -r name; do
+  mutmut show "$name"
+done > "$REPORT" 2>&1 || true
+echo "survivors' diffs: $REPORT"

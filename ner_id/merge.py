@@ -56,7 +56,7 @@ def merge(
         i = bisect_left(starts, g.end) - 1  # the last model span starting before g ends
         overlaps = i >= 0 and ordered[i].end > g.start
         if g.label in add and not overlaps:
-            entities.append(_entity(text, g, "gazetteer", g.score, g))
+            entities.append(_entity(text, g, "gazetteer", linked=g))
     return tuple(sorted(entities, key=lambda e: (e.start, e.end)))
 
 

@@ -21,7 +21,8 @@ def test_model_boundaries_win_on_overlap():
 def test_gazetteer_only_matches_are_added_by_label():
     gaz = [span("Bali", "LOC", 1.0, "Bali", "island:bali"), span("Joko", "PER", 1.0)]
     entities = merge(TEXT, [], gaz)
-    assert [(e.text, e.source) for e in entities] == [("Bali", "gazetteer")]
+    assert [(e.text, e.source, e.canonical, e.kb_id, e.score) for e in entities] == [
+        ("Bali", "gazetteer", "Bali", "island:bali", 1.0)]
     assert [e.text for e in merge(TEXT, [], gaz, add_labels={"PER", "LOC"})] == ["Joko", "Bali"]
 
 
@@ -33,6 +34,8 @@ def test_label_disagreement_keeps_the_model_label_unless_overridden_or_fuzzy():
     assert (over.label, over.canonical, over.kb_id, over.score) == ("LOC", "Bali", "island:bali", 1.0)
     [fuzzy] = merge(TEXT, model, [span("Bali", "LOC", 0.91234, "Bali", "island:bali")])
     assert (fuzzy.label, fuzzy.kb_id, fuzzy.score) == ("LOC", "island:bali", 0.9123)  # the better score, rounded
+    [sure] = merge(TEXT, [span("Bali", "ORG", 0.97)], [span("Bali", "LOC", 0.91234, "Bali", "island:bali")])
+    assert (sure.label, sure.kb_id, sure.score) == ("LOC", "island:bali", 0.97)  # the model's, when better
     [other] = merge(TEXT, model, [span("Bali", "LOC", 1.0)], override_labels={"PER"})
     assert other.label == "ORG"
 

@@ -44,9 +44,7 @@ class FuzzyMatcher:
         matches: list[Match] = []
         i = 0
         while i < len(tokens):
-            found = None
-            if i not in covered and _capitalised(tokens[i].text):
-                found = self._best_at(tokens, i, covered)
+            found = self._best_at(tokens, i, covered)
             if found is None:
                 i += 1
             else:
@@ -55,12 +53,14 @@ class FuzzyMatcher:
         return matches
 
     def _best_at(self, tokens: Sequence[Token], i: int, covered: set[int]) -> Match | None:
+        """The best match over the capitalised, uncovered run of one to three tokens from ``i``."""
         best: Match | None = None
-        surface = ""
+        words: list[str] = []
         for j in range(i, min(len(tokens), i + MAX_TOKENS)):
             if j in covered or not _capitalised(tokens[j].text):
                 break
-            surface = f"{surface} {tokens[j].text}" if j > i else tokens[j].text
+            words.append(tokens[j].text)
+            surface = " ".join(words)
             if len(surface) < self.min_length or all(w.lower() in self._common for w in surface.split()):
                 continue
             hit = self._closest(surface)
@@ -69,7 +69,9 @@ class FuzzyMatcher:
         return best
 
     def _closest(self, surface: str) -> tuple[Entry, float] | None:
-        """The most similar entry with the same initial and a length within two characters."""
+        """The most similar entry with the same initial and a length within two characters (for
+        surfaces of five or more characters the threshold, at least 100 - 110/n, rules out larger
+        differences anyway: the window only narrows the search)."""
         cutoff = self.threshold(len(surface))
         best: tuple[Entry, float] | None = None
         for length in range(len(surface) - 2, len(surface) + 3):
