@@ -19,6 +19,7 @@ Rule = Callable[[str, list[Entity], Sequence[Candidate]], list[Entity]]
 
 _COMPANY_SUFFIX = re.compile(r"\s*(?:\(Persero\)\s*)?(?:Tbk(?:\.(?=\s+[a-z]))?|\(Persero\))")
 _DATELINE = re.compile(r"\s*(?:\(\s*[A-Z][\w.]*\s*\)|,\s*[A-Z][\w.]*)\s*[-–—]")
+_COMPANY_WORDS = frozenset({"Persero", "Tbk"})
 _ORG_QUALIFIERS = frozenset({"RI", "Indonesia"})
 
 
@@ -69,7 +70,7 @@ def acronym_label(text: str, entities: list[Entity], gazetteer: Sequence[Candida
     out = []
     for e in entities:
         g = exact.get((e.start, e.end))
-        if g is not None and g.label != e.label and is_acronym(e.text) and " " not in e.text:
+        if g is not None and g.label != e.label and is_acronym(e.text):
             e = replace(e, label=g.label, canonical=g.canonical, kb_id=g.kb_id)  # type: ignore[arg-type]
         out.append(e)
     return out
@@ -149,16 +150,13 @@ def join_company_suffix(text: str, entities: list[Entity], gazetteer: Sequence[C
     ORG before them, and are never entities alone."""
     out: list[Entity] = []
     for e in entities:
-        if out and out[-1].label == "ORG" and e.text.strip("().") in {"Persero", "Tbk"} \
-                and not text[out[-1].end:e.start].strip(" ()"):
-            e = out.pop()  # re-extended below
-        if e.label == "ORG" and e.text.strip("().") not in {"Persero", "Tbk"}:
+        if e.text.strip("().") in _COMPANY_WORDS:
+            continue
+        if e.label == "ORG":
             suffix = _COMPANY_SUFFIX.match(text, e.end)
             if suffix:
                 e = replace(e, text=text[e.start:suffix.end()], end=suffix.end())
-        elif e.text.strip("().") in {"Persero", "Tbk"}:
-            continue
-        if out and out[-1].end > e.start:
+        if out and out[-1].end > e.start:  # inside the suffix just joined
             continue
         out.append(e)
     return out

@@ -252,3 +252,85 @@ def test_a_headline_is_a_line_of_at_least_80_percent_capitals(text, headline):
     span = ent(text, span_text, "LOC")
     got = RULES["caps_to_gazetteer"](text, [span], [cand(text, "CIANJUR", "LOC")])
     assert [e.text for e in got] == (["CIANJUR"] if headline else [span_text])
+
+
+def linked(text, surface, label, source, kb_id, score=0.9, canonical=None):
+    start = text.index(surface)
+    return Entity(surface, label, start, start + len(surface), score, source, canonical or surface, kb_id)
+
+
+def test_each_rule_gives_complete_entities():
+    """Every field of a repaired entity: offsets, source, canonical name and id from the gazetteer."""
+    text = "Delegasi SCO tiba."
+    assert RULES["acronym_label"](text, [ent(text, "SCO", "PER")], [cand(text, "SCO", "ORG", "org:sco")]) == [
+        linked(text, "SCO", "ORG", "model", "org:sco")]
+    text = "WASPADA BANJIR, GEMPA GUNCANG CIANJUR"
+    got = RULES["caps_to_gazetteer"](text, [ent(text, "GUNCANG CIANJUR", "LOC", score=0.45)],
+                                     [cand(text, "BANJIR", "LOC"), cand(text, "CIANJUR", "LOC", "k:32.03")])
+    assert got == [linked(text, "CIANJUR", "LOC", "model+gazetteer", "k:32.03", score=0.45)]
+    text = "Dirut BRI Sunarso hadir."  # the title opens the text
+    got = RULES["split_acronym_person"](text, [ent(text, "BRI Sunarso", "ORG")], [cand(text, "BRI", "ORG", "org:co-bri")])
+    assert got == [linked(text, "BRI", "ORG", "model+gazetteer", "org:co-bri"), ent(text, "Sunarso", "PER")]
+    text = "Rapat DPR RI digelar."
+    got = RULES["join_org_qualifier"](text, [linked(text, "DPR", "ORG", "model", "org:dpr"), ent(text, "RI", "LOC")], [])
+    assert got == [Entity("DPR RI", "ORG", 6, 12, 0.9, "model", "DPR", "org:dpr")]
+    text = "Beijing (ANTARA) - Menteri tiba."
+    got = RULES["dateline"](text, [ent(text, "Beijing", "ORG")], [cand(text, "Beijing", "LOC", "g:1816670")])
+    assert got == [linked(text, "Beijing", "LOC", "model", "g:1816670")]
+    assert RULES["dateline"](text, [ent(text, "Beijing", "LOC")], [cand(text, "Beijing", "LOC", "g:1")]) == [
+        ent(text, "Beijing", "LOC")]  # already a place: left as it is
+
+
+def test_company_words_alone_are_dropped_wherever_they_stand():
+    text = "Laba PT Astra Tbk naik; Tbk dan (Persero) bukan nama, kata Budi di PT Timah TbkJakarta."
+    entities = [ent(text, "PT Astra", "ORG"), ent(text, "Tbk", "ORG", nth=1), ent(text, "(Persero)", "PER"),
+                ent(text, "Budi", "PER"), ent(text, "PT Timah", "ORG"), ent(text, "Jakarta", "LOC")]
+    got = RULES["join_company_suffix"](text, entities, [])
+    end = text.index("TbkJakarta") + 3
+    assert got == [ent(text, "PT Astra Tbk", "ORG"), ent(text, "Budi", "PER"),
+                   Entity("PT Timah Tbk", "ORG", text.index("PT Timah"), end, 0.9, "model"),
+                   ent(text, "Jakarta", "LOC")]  # it starts where the suffix ends: kept
+
+
+def test_split_acronym_person_needs_a_model_org_span_an_org_acronym_and_the_word_before():
+    text = "Hari ini kata Direktur BRI Ed Sunarso."
+    bri = cand(text, "BRI", "ORG", "org:co-bri")
+    got = RULES["split_acronym_person"](text, [ent(text, "BRI Ed Sunarso", "ORG")], [bri])
+    assert [(e.text, e.label) for e in got] == [("BRI", "ORG"), ("Ed Sunarso", "PER")]  # a two-letter word
+    for span, gazetteer in [(ent(text, "BRI Ed Sunarso", "ORG", "model+gazetteer"), [bri]),  # not the tagger's
+                            (ent(text, "BRI Ed Sunarso", "ORG"), [cand(text, "BRI", "LOC")]),  # not an organisation
+                            (ent(text, "BRI Ed Sunarso", "ORG"), [cand(text, "BRI", "ORG", score=0.95)])]:  # fuzzy
+        assert RULES["split_acronym_person"](text, [span], gazetteer) == [span]
+    far = "Hari ini kata Direktur bahwa BRI Sunarso hadir."  # the title is not the word before
+    span = ent(far, "BRI Sunarso", "ORG")
+    assert RULES["split_acronym_person"](far, [span], [cand(far, "BRI", "ORG")]) == [span]
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Presiden, datang.", False), ("Dr., M.Si., datang.", False), ("Presiden Jokowi datang.", True)])
+def test_titles_and_degrees_with_commas_are_no_names(text, kept):
+    surface = text.removesuffix(" datang.")
+    entities = [ent(text, surface, "PER"), ent(text, "datang", "ORG", source="gazetteer")]
+    assert RULES["drop_non_names"](text, entities, []) == (entities if kept else entities[1:])
+
+
+@pytest.mark.parametrize("upper, cased", [(1, True), (0, False), (25, True), (26, False)])
+def test_cased_text_has_2_to_50_percent_capitals(upper, cased):
+    """Lower-case model spans are dropped only in normally cased text (50 letters here)."""
+    letters = "".join("A" if i < upper else "a" for i in range(50 - 5))
+    text = f"{letters[:20]} {letters[20:]} bogor"  # 45 letters, then the 5 of the span
+    e = ent(text, "bogor", "LOC")
+    assert RULES["drop_non_names"](text, [e], []) == ([] if cased else [e])
+
+
+def test_trim_lower_tail_reads_only_alphabetic_words():
+    text = "Warga Jalan Sudirman no.5 mengungsi."
+    e = ent(text, "Jalan Sudirman no.5", "LOC")
+    assert RULES["trim_lower_tail"](text, [e], []) == [e]
+
+
+def test_caps_to_gazetteer_counts_only_the_matches_inside_the_span():
+    text = "BANJIR DI CIANJUR, LANDA KOTA GARUT"
+    span = ent(text, "LANDA KOTA GARUT", "LOC")
+    got = RULES["caps_to_gazetteer"](text, [span], [cand(text, "CIANJUR", "LOC"), cand(text, "GARUT", "LOC", "k:1")])
+    assert [(e.text, e.kb_id) for e in got] == [("GARUT", "k:1")]
