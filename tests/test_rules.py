@@ -264,8 +264,8 @@ def test_each_rule_gives_complete_entities():
     text = "Delegasi SCO tiba."
     assert RULES["acronym_label"](text, [ent(text, "SCO", "PER")], [cand(text, "SCO", "ORG", "org:sco")]) == [
         linked(text, "SCO", "ORG", "model", "org:sco")]
-    text = "WASPADA BANJIR, GEMPA GUNCANG CIANJUR"
-    got = RULES["caps_to_gazetteer"](text, [ent(text, "GUNCANG CIANJUR", "LOC", score=0.45)],
+    text = "WASPADA BANJIR, GEMPA GUNCANG CIANJUR SORE INI"
+    got = RULES["caps_to_gazetteer"](text, [ent(text, "GUNCANG CIANJUR SORE", "ORG", score=0.45)],
                                      [cand(text, "BANJIR", "LOC"), cand(text, "CIANJUR", "LOC", "k:32.03")])
     assert got == [linked(text, "CIANJUR", "LOC", "model+gazetteer", "k:32.03", score=0.45)]
     text = "Dirut BRI Sunarso hadir."  # the title opens the text
@@ -290,6 +290,12 @@ def test_company_words_alone_are_dropped_wherever_they_stand():
     assert got == [ent(text, "PT Astra Tbk", "ORG"), ent(text, "Budi", "PER"),
                    Entity("PT Timah Tbk", "ORG", text.index("PT Timah"), end, 0.9, "model"),
                    ent(text, "Jakarta", "LOC")]  # it starts where the suffix ends: kept
+
+
+def test_spans_inside_a_joined_suffix_are_dropped_and_later_ones_kept():
+    text = "Saham PT Timah Tbk Bangka naik, kata Budi."
+    entities = [ent(text, "PT Timah", "ORG"), ent(text, "Tbk Bangka", "LOC"), ent(text, "Budi", "PER")]
+    assert run("join_company_suffix", text, entities) == [("PT Timah Tbk", "ORG"), ("Budi", "PER")]
 
 
 def test_split_acronym_person_needs_a_model_org_span_an_org_acronym_and_the_word_before():
