@@ -91,7 +91,7 @@ def _split_swallowed(text: str, e: Entity, starts: dict[int, list[Candidate]]) -
         org = g.label == "ORG" and g.score >= 1.0 and (
             is_acronym(text[g.start:g.end]) or (g.kb_id or "").startswith("org:party-"))
         place = g.label == "LOC" and bool(_SPLITTABLE.match(g.kb_id or ""))
-        if g.end >= e.end or not (org or place) or len(rest.split()) < (1 if org else 2):
+        if not (org or place) or len(rest.split()) < (1 if org else 2):  # rest is empty when g reaches e's end
             continue
         start = g.end + len(rest) - len(rest.lstrip())
         split = replace(e, text=text[g.start:g.end], end=g.end, label=cast(Label, g.label), source="model+gazetteer",
@@ -187,6 +187,6 @@ def _add_missed(text: str, mentions: list[Entity], groups: Sequence[EntityGroup]
             end = start + len(surface)
             if text.startswith(surface, start) and not _HEAD.match(text, end) and not any(taken[start:end]):
                 taken[start:end] = b"\x01" * (end - start)
-                added.append(replace(model, start=start, end=end, text=text[start:end]))
+                added.append(replace(model, start=start, end=end))  # its text is the surface
                 break
     return sorted(mentions + added, key=lambda e: (e.start, e.end))

@@ -188,3 +188,54 @@ def test_missed_mentions_prefer_the_longest_surface_and_need_three_letters():
     mentions, _ = consolidate(text, entities)
     assert [(m.text, m.start) for m in mentions] == [("Zhao Kezhi", 0), ("Zhao", 15), ("Zhao Kezhi", 31),
                                                      ("Zhao", 46), ("Xi", 60)]
+
+
+def test_a_split_off_neighbour_is_a_complete_gazetteer_entity():
+    text = "Sekjen Gerindra Sugiono hadir."
+    person = Entity("Gerindra Sugiono", "PER", 7, 23, 0.8, "model")
+    gazetteer = [Candidate(7, 15, "LOC", 1.0, "Gerindra", "geonames:1"),  # the first candidate does not split
+                 Candidate(7, 15, "ORG", 1.0, "Gerindra Raya", "org:party-gerindra")]
+    mentions, _ = consolidate(text, [person], gazetteer)
+    assert mentions == (Entity("Gerindra", "ORG", 7, 15, 0.8, "model+gazetteer", "Gerindra Raya", "org:party-gerindra", 0),
+                        Entity("Sugiono", "PER", 16, 23, 0.8, "model", None, None, 1))
+
+
+@pytest.mark.parametrize("text, spans", [
+    ("Budi Santoso (PDIP) hadir.", [("Budi Santoso", "PER"), ("PDIP", "ORG")]),          # a person and an acronym
+    ("Budi Santoso (Partai Demokrat) hadir.", [("Budi Santoso", "PER"), ("Partai Demokrat", "ORG")]),
+    ("Budi Santoso (Ujang Bud) hadir.", [("Budi Santoso", "PER"), ("Ujang Bud", "PER")]),  # a nickname of two words
+    ("Beijing (ANTARA)- kata dia.", [("Beijing", "LOC"), ("ANTARA", "ORG")]),            # a dateline, dash glued
+])
+def test_brackets_that_pair_nothing(text, spans):
+    assert len(consolidate(text, ents(text, *spans))[1]) == 2
+
+
+def test_partial_names_join_only_people_and_only_a_longer_name():
+    text = "Kota Bandung hujan. Joko Widodo Santoso datang; Joko Widodo ke Bali, lalu Bandung dan Widodo pulang."
+    entities = ents(text, ("Kota Bandung", "LOC"), ("Joko Widodo Santoso", "PER"), ("Joko Widodo", "PER", 2),
+                    ("Bali", "LOC"), ("Bandung", "PER", 2), ("Widodo", "PER", 3))
+    _, groups = groups_of(text, entities)
+    assert groups == [("Kota Bandung", "LOC", ["Kota Bandung"]),
+                      ("Joko Widodo Santoso", "PER", ["Joko Widodo", "Joko Widodo Santoso", "Widodo"]),
+                      ("Bali", "LOC", ["Bali"]), ("Bandung", "PER", ["Bandung"])]
+
+
+def test_a_partial_name_of_two_word_orders_in_two_groups_stays_alone():
+    text = "Joko Widodo datang. Widodo Joko pergi. Widodo pulang."
+    _, groups = groups_of(text, ents(text, ("Joko Widodo", "PER"), ("Widodo Joko", "PER"), ("Widodo", "PER", 3)))
+    assert [g[2] for g in groups] == [["Joko Widodo"], ["Widodo Joko"], ["Widodo"]]
+
+
+def test_groups_are_numbered_by_first_mention_after_missed_ones_are_added():
+    text = "Budi Santoso datang. Ia ke Bali. Kata Budi Santoso lagi, Ani pergi. Ani pulang."
+    entities = ents(text, ("Bali", "LOC"), ("Budi Santoso", "PER", 2), ("Ani", "PER"))
+    mentions, groups = consolidate(text, entities)
+    assert [(m.text, m.start, m.group) for m in mentions] == [
+        ("Budi Santoso", 0, 0), ("Bali", 27, 1), ("Budi Santoso", 38, 0), ("Ani", 57, 2), ("Ani", 68, 2)]
+    assert [g.canonical for g in groups] == ["Budi Santoso", "Bali", "Ani"]
+
+
+def test_an_acronym_longer_than_its_expansion_is_not_the_canonical_name():
+    text = "Pemprov (PEMPROVDKI) rapat."
+    _, groups = consolidate(text, ents(text, ("Pemprov", "ORG"), ("PEMPROVDKI", "ORG")))
+    assert [g.canonical for g in groups] == ["Pemprov"]
