@@ -89,13 +89,14 @@ def count_records(path: Path) -> int | None:
     return max(lines - (1 if path.name.endswith(".csv") else 0), 0)
 
 
-def read_records(path: Path, text_field: str = "text", id_field: str | None = None,
+def read_records(path: str | Path, text_field: str = "text", id_field: str | None = None,
                  qualify_ids: bool = False) -> Iterator[Record | BadRecord]:
     """Stream the documents of one input file.
 
     Without ``id_field`` (or for ``.txt``) a document's id is its line number, prefixed with the
     file name when ``qualify_ids`` (several inputs).
     """
+    path = Path(path)
     name = path.name
     default_id = (lambda n: f"{name}:{n}") if qualify_ids else (lambda n: n)
     if name.endswith(".txt"):
@@ -198,9 +199,9 @@ def _to_record(source: str, line: int, row: Any, text_field: str, id_field: str 
         return BadRecord(source, line, fallback, "empty line")
     if not isinstance(row, dict):
         return BadRecord(source, line, fallback, f"expected a JSON object, got {type(row).__name__}")
-    doc_id = row.get(id_field, fallback) if id_field else fallback
     if id_field and id_field not in row:
         return BadRecord(source, line, fallback, f"missing id field {id_field!r}")
+    doc_id = row[id_field] if id_field else fallback
     if text_field not in row:
         return BadRecord(source, line, doc_id, f"missing text field {text_field!r}")
     text = row[text_field]

@@ -103,3 +103,48 @@ def test_expand_inputs_finds_files_in_folders_sorted_and_names_bad_paths(tmp_pat
         expand_inputs([tmp_path / "none"])
     with pytest.raises(InputError, match=r"missing\.jsonl: no such file or folder"):
         expand_inputs([tmp_path / "missing.jsonl"])
+
+
+def test_records_and_errors_name_their_source(tmp_path):
+    txt = tmp_path / "a.txt"
+    txt.write_bytes("Jakarta X  \n\xff\xfe\n".encode("latin-1"))
+    jsonl = tmp_path / "b.jsonl"
+    jsonl.write_text('\n[1]\n{"text": "x"}\n{"id": 1}\n{"id": 2, "text": 3}\n', encoding="utf-8")
+    got = [(type(r).__name__, r.source, r.line) for path in (txt, jsonl) for r in read_records(path, id_field="id")]
+    assert got == [("Record", str(txt), 1), ("BadRecord", str(txt), 2)] + [("BadRecord", str(jsonl), n) for n in range(1, 6)]
+    assert next(read_records(txt)).text == "Jakarta X  "  # only the line break is cut
+
+
+def test_an_unreadable_gzip_is_one_error_after_the_last_good_line(tmp_path):
+    broken = tmp_path / "a.jsonl.gz"
+    broken.write_bytes(b"not gzip at all\n")
+    assert [(r.line, r.reason.split(":")[0]) for r in read_records(broken)] == [(1, "unreadable file after line 0")]
+    cut = tmp_path / "b.jsonl.gz"
+    cut.write_bytes(gzip.compress(b'{"text": "x"}\n{"text": "y"}\n' * 2000)[:-40])
+    records = list(read_records(cut))
+    last = records[-1]
+    assert isinstance(last, BadRecord) and all(isinstance(r, Record) for r in records[:-1])
+    assert (last.line, last.reason.split(":")[0]) == (len(records), f"unreadable file after line {len(records) - 1}")
+
+
+def test_expand_inputs_keeps_every_named_file_and_folder_in_order(tmp_path):
+    for name in ("one/a.txt", "two/b.txt", "c.txt"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text("x\n", encoding="utf-8")
+    got = expand_inputs([tmp_path / "c.txt", tmp_path / "one", tmp_path / "two"])
+    assert [p.relative_to(tmp_path).as_posix() for p in got] == ["c.txt", "one/a.txt", "two/b.txt"]
+
+
+def test_inputs_are_read_as_utf8_whatever_the_locale(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    csv = tmp_path / "in.csv"
+    csv.write_bytes("id,text\n1,Surabaya Ñusantara\n".encode("utf-8"))
+    out = tmp_path / "out.jsonl"
+    code = ("import sys; from ner_id.readers import read_records; from ner_id.writers import LineWriter; "
+            "w = LineWriter(sys.argv[2]); [w.write({'text': r.text}) for r in read_records(sys.argv[1])]; w.close()")
+    env = {**os.environ, "LC_ALL": "C", "LANG": "C", "PYTHONCOERCECLOCALE": "0", "PYTHONUTF8": "0"}
+    subprocess.run([sys.executable, "-X", "utf8=0", "-c", code, str(csv), str(out)], env=env, check=True)
+    assert out.read_bytes() == '{"text": "Surabaya Ñusantara"}\n'.encode("utf-8")

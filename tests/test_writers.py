@@ -148,3 +148,20 @@ def test_table_writer_replaces_an_existing_file_and_stores_only_the_columns(tmp_
         assert pq.read_table(path).column_names == columns
     read = pd.read_csv if fmt == "csv" else pd.read_parquet
     assert read(path)["id"].tolist() == ["a", "a"]
+
+
+def test_parquet_columns_keep_their_types_when_a_block_has_no_entities(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from ner_id.schema import ENTITY_COLUMNS
+
+    path = tmp_path / "out.parquet"
+    writer = TableWriter(path, "parquet", extra=["date"], block=1)
+    writer.write(1, EMPTY, {"date": None})  # a block of nulls first
+    writer.write(2, DOC, {"date": "2025"})
+    writer.close()
+    schema = pq.read_schema(path)
+    assert schema.names == ["id", "date", *ENTITY_COLUMNS]  # no index column
+    assert (schema.field("id").type, schema.field("date").type, schema.field("start").type,
+            schema.field("score").type) == (pa.string(), pa.string(), pa.int64(), pa.float64())
