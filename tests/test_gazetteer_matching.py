@@ -104,7 +104,7 @@ def test_gazetteers_are_read_as_utf8_whatever_the_locale(tmp_path, suffix, conte
     path = tmp_path / f"g{suffix}"
     path.write_bytes(content.encode("utf-8"))
     env = {**os.environ, "LC_ALL": "C", "LANG": "C", "PYTHONCOERCECLOCALE": "0", "PYTHONUTF8": "0",
-           "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}  # the code under test, not an installed copy
+           "PYTHONPATH": os.pathsep.join(os.path.abspath(p) for p in sys.path)}  # the code under test, not an installed copy
     code = ("import locale, sys; from ner_id.gazetteer import load_entries; "
             "print(locale.getpreferredencoding(False), ascii(load_entries([sys.argv[1]])[0].name))")
     out = subprocess.run([sys.executable, "-X", "utf8=0", "-c", code, str(path)], env=env,
