@@ -113,7 +113,7 @@ def test_records_and_errors_name_their_source(tmp_path):
     got = [(type(r).__name__, r.source, r.line) for path in (txt, jsonl) for r in read_records(path, id_field="id")]
     assert got == [("Record", str(txt), 1), ("Record", str(txt), 2), ("BadRecord", str(txt), 3)] + [
         ("BadRecord", str(jsonl), n) for n in range(1, 6)]
-    assert [r.text for r in read_records(txt)][:2] == ["Jakarta X  ", "Sinar X"]  # only the line break is cut
+    assert [r.text for r in read_records(txt) if isinstance(r, Record)] == ["Jakarta X  ", "Sinar X"]  # only the line break is cut
 
 
 def test_an_unreadable_gzip_is_one_error_after_the_last_good_line(tmp_path):
