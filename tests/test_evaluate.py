@@ -30,3 +30,13 @@ def test_cli_prints_a_table(capsys):
     out = capsys.readouterr().out
     assert "micro" in out and "LOC" in out
     assert main([str(FIXTURES / "missing.tsv"), "--no-model"]) == 2
+
+
+def test_ner_id_evaluate_is_the_same_command(capsys):
+    from ner_id.cli import main as cli_main
+
+    args = [str(FIXTURES / "ner.tsv"), "--no-model", "--json"]
+    assert main(args) == 0
+    direct = capsys.readouterr().out
+    assert cli_main(["evaluate", *args]) == 0
+    assert capsys.readouterr().out == direct and '"micro"' in direct
