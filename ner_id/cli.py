@@ -135,9 +135,8 @@ def _extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             writer.write(record.id, doc, {k: record.fields.get(k) for k in args.keep_field})
             counts["docs"] += 1
             counts["entities"] += len(doc.entities)
-            progress.update(counts["docs"] + counts["errors"] + counts["skipped"] - progress.n)  # records read
-            if counts["errors"] or counts["skipped"]:
-                progress.set_postfix(errors=counts["errors"], skipped=counts["skipped"], refresh=False)
+            _show(progress, counts)
+        _show(progress, counts)  # records read after the last document (errors, skipped)
     except KeyboardInterrupt:
         words = args.argv if "--resume" in args.argv else [*args.argv, "--resume"]
         hint = f"continue with: ner-id {shlex.join(words)}" if fmt == "jsonl" else \
@@ -170,6 +169,13 @@ def _index(args: argparse.Namespace) -> int:
     print(f"entities {len(tables.entities)}, pairs {len(tables.cooccurrence)}, ambiguous aliases "
           f"{len(tables.ambiguous)}, {time.perf_counter() - start:.1f} s -> {args.output}", file=sys.stderr)
     return 0
+
+
+def _show(progress: Any, counts: dict[str, int]) -> None:
+    """Move the bar to the records read so far, with the errors and skipped records."""
+    progress.update(counts["docs"] + counts["errors"] + counts["skipped"] - progress.n)
+    if counts["errors"] or counts["skipped"]:
+        progress.set_postfix(errors=counts["errors"], skipped=counts["skipped"], refresh=False)
 
 
 def _progress(total: int | None, quiet: bool, desc: str | None = None) -> Any:

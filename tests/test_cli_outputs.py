@@ -167,6 +167,12 @@ def test_progress_bars_count_records_on_a_terminal(tmp_path, dump, monkeypatch):
     assert main(["extract", str(dump), "-o", str(tmp_path / "out.jsonl"), "--id-field", "id", "--no-model"]) == 0
     bar = terminal.getvalue().split("\r")[-1].splitlines()[0]  # the bar's last state, before the summary line
     assert "3/3" in bar and "errors=1" in bar and "skipped=0" in bar and "doc/s" in bar
+    terminal.seek(0)
+    terminal.truncate()
+    assert main(["extract", str(dump), "-o", str(tmp_path / "out.jsonl"), "--id-field", "id", "--no-model",
+                 "--resume"]) == 0
+    bar = terminal.getvalue().split("\r")[-1].splitlines()[0]
+    assert "3/3" in bar and "errors=1" in bar and "skipped=2" in bar  # skipped records count as read
     from test_topics import corpus
 
     data = tmp_path / "docs.jsonl"
@@ -193,3 +199,37 @@ def test_progress_helpers_on_and_off_a_terminal(tmp_path, monkeypatch):
     monkeypatch.setattr(cli.sys, "stderr", io.StringIO())
     assert cli._progress(5, quiet=False).disable is True
     assert cli._total([txt], quiet=False) is None
+
+
+def test_workers_and_batch_size_reach_the_pipeline(tmp_path, dump, monkeypatch):
+    from ner_id.pipeline import Pipeline
+
+    calls = []
+    original = Pipeline.pipe
+
+    def spy(self, texts, batch_size=32, n_process=1):
+        calls.append((batch_size, n_process))
+        return original(self, texts, batch_size=batch_size, n_process=n_process)
+
+    monkeypatch.setattr(Pipeline, "pipe", spy)
+    out = tmp_path / "out.jsonl"
+    assert main(["extract", str(dump), "-o", str(out), "--no-model", "--workers", "2", "--batch-size", "3", "--quiet"]) == 0
+    assert calls == [(3, 2)] and len(read_jsonl(out)) == 2
+
+
+def test_topics_output_is_utf8_whatever_the_locale(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from test_topics import corpus
+
+    data = tmp_path / "docs.jsonl"
+    data.write_text("".join(json.dumps({"id": f"dé{i}", "text": t}) + "\n" for i, t in enumerate(corpus()[0])),
+                    encoding="utf-8")
+    out = tmp_path / "topics.json"
+    env = {**os.environ, "LC_ALL": "C", "LANG": "C", "PYTHONCOERCECLOCALE": "0", "PYTHONUTF8": "0",
+           "PYTHONPATH": os.pathsep.join(os.path.abspath(p) for p in sys.path)}
+    subprocess.run([sys.executable, "-X", "utf8=0", "-m", "ner_id.cli", "topics", str(data), "-o", str(out),
+                    "--id-field", "id", "--n-topics", "3", "--no-entities", "--quiet"], env=env, check=True)
+    assert json.loads(out.read_text(encoding="utf-8"))["documents"][0]["id"] == "dé0"
