@@ -57,8 +57,7 @@ for module in sorted(counts):
     print(f"{module:<28} {killed:>7} {total:>6} {killed / total:>6.0%}   {dict(c)}")
 for module, names in sorted(survivors.items()):
     print(f"survived in {module}: {' '.join(names)}")
+open("survivors.txt", "w", encoding="utf-8").write("".join(f"{n}\n" for names in survivors.values() for n in names))
 PY
-grep -oE "^\s*[a-z_.]+\.x\w*__mutmut_[0-9]+: survived" results.txt | cut -d: -f1 | while read -r name; do
-  mutmut show "$name"
-done > "$REPORT" 2>&1 || true
+while read -r name; do mutmut show "$name"; done < survivors.txt > "$REPORT" 2>&1 || true
 echo "survivors' diffs: $REPORT"

@@ -1,3 +1,6 @@
+import os
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -14,6 +17,14 @@ tqdm.tqdm.monitor_interval = 0
 
 FIXTURES = Path(__file__).parent / "fixtures"
 EXAMPLES = Path(__file__).parent.parent / "examples"
+
+
+def run_in_ascii_locale(*args: str) -> subprocess.CompletedProcess:
+    """``python -X utf8=0 ARGS`` under ``LC_ALL=C`` (an ASCII locale), with this process's import path,
+    so it runs the code under test; fails if the command does."""
+    env = {**os.environ, "LC_ALL": "C", "LANG": "C", "PYTHONCOERCECLOCALE": "0", "PYTHONUTF8": "0",
+           "PYTHONPATH": os.pathsep.join(os.path.abspath(p) for p in sys.path)}
+    return subprocess.run([sys.executable, "-X", "utf8=0", *args], env=env, capture_output=True, text=True, check=True)
 
 
 @pytest.fixture(scope="session")

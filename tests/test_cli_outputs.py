@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from conftest import FIXTURES
+from conftest import FIXTURES, run_in_ascii_locale
 from ner_id import cli
 from ner_id.cli import main
 
@@ -218,18 +218,12 @@ def test_workers_and_batch_size_reach_the_pipeline(tmp_path, dump, monkeypatch):
 
 
 def test_topics_output_is_utf8_whatever_the_locale(tmp_path):
-    import os
-    import subprocess
-    import sys
-
     from test_topics import corpus
 
     data = tmp_path / "docs.jsonl"
     data.write_text("".join(json.dumps({"id": f"dé{i}", "text": t}) + "\n" for i, t in enumerate(corpus()[0])),
                     encoding="utf-8")
     out = tmp_path / "topics.json"
-    env = {**os.environ, "LC_ALL": "C", "LANG": "C", "PYTHONCOERCECLOCALE": "0", "PYTHONUTF8": "0",
-           "PYTHONPATH": os.pathsep.join(os.path.abspath(p) for p in sys.path)}
-    subprocess.run([sys.executable, "-X", "utf8=0", "-m", "ner_id.cli", "topics", str(data), "-o", str(out),
-                    "--id-field", "id", "--n-topics", "3", "--no-entities", "--quiet"], env=env, check=True)
+    run_in_ascii_locale("-m", "ner_id.cli", "topics", str(data), "-o", str(out), "--id-field", "id",
+                        "--n-topics", "3", "--no-entities", "--quiet")
     assert json.loads(out.read_text(encoding="utf-8"))["documents"][0]["id"] == "dé0"

@@ -1,11 +1,9 @@
 """Edge tables of the exact and fuzzy gazetteer matchers, on small gazetteers of their own."""
 import json
-import os
-import subprocess
-import sys
 
 import pytest
 
+from conftest import run_in_ascii_locale
 from ner_id.gazetteer import Entry, ExactMatcher, FuzzyMatcher, GazetteerError, load_entries
 from ner_id.tokenizer import Tokenizer
 
@@ -103,10 +101,7 @@ def test_tsv_quotes_are_part_of_the_name(tmp_path):
 def test_gazetteers_are_read_as_utf8_whatever_the_locale(tmp_path, suffix, content):
     path = tmp_path / f"g{suffix}"
     path.write_bytes(content.encode("utf-8"))
-    env = {**os.environ, "LC_ALL": "C", "LANG": "C", "PYTHONCOERCECLOCALE": "0", "PYTHONUTF8": "0",
-           "PYTHONPATH": os.pathsep.join(os.path.abspath(p) for p in sys.path)}  # the code under test, not an installed copy
     code = ("import locale, sys; from ner_id.gazetteer import load_entries; "
             "print(locale.getpreferredencoding(False), ascii(load_entries([sys.argv[1]])[0].name))")
-    out = subprocess.run([sys.executable, "-X", "utf8=0", "-c", code, str(path)], env=env,
-                         capture_output=True, text=True, check=True).stdout
+    out = run_in_ascii_locale("-c", code, str(path)).stdout
     assert out == "ANSI_X3.4-1968 'Surabaya \\xd1usantara'\n"  # an ASCII locale, the name read right

@@ -137,16 +137,12 @@ def test_expand_inputs_keeps_every_named_file_and_folder_in_order(tmp_path):
 
 
 def test_inputs_are_read_as_utf8_whatever_the_locale(tmp_path):
-    import os
-    import subprocess
-    import sys
+    from conftest import run_in_ascii_locale
 
     csv = tmp_path / "in.csv"
     csv.write_bytes("id,text\n1,Surabaya Ñusantara\n".encode("utf-8"))
     out = tmp_path / "out.jsonl"
     code = ("import sys; from ner_id.readers import read_records; from ner_id.writers import LineWriter; "
             "w = LineWriter(sys.argv[2]); [w.write({'text': r.text}) for r in read_records(sys.argv[1])]; w.close()")
-    env = {**os.environ, "LC_ALL": "C", "LANG": "C", "PYTHONCOERCECLOCALE": "0", "PYTHONUTF8": "0",
-           "PYTHONPATH": os.pathsep.join(os.path.abspath(p) for p in sys.path)}  # the code under test, not an installed copy
-    subprocess.run([sys.executable, "-X", "utf8=0", "-c", code, str(csv), str(out)], env=env, check=True)
+    run_in_ascii_locale("-c", code, str(csv), str(out))
     assert out.read_bytes() == '{"text": "Surabaya Ñusantara"}\n'.encode("utf-8")

@@ -17,7 +17,7 @@ import random
 import shutil
 from pathlib import Path
 
-from ner_id.conll import Sentence, read_conll
+from ner_id.conll import Sentence, read_conll, spans
 from ner_id.training.vectors import raw_sentences, to_pretrain, train_vectors
 
 logger = logging.getLogger("ner_id.training.ner")
@@ -48,8 +48,8 @@ def to_stanza_json(sentences: list[Sentence], path: Path) -> None:
 
 
 def entity_count(sentences: list[Sentence]) -> int:
-    """Number of entities (``B-`` or ``S-`` tags) in ``sentences``."""
-    return sum(1 for s in sentences for _, tag in s if tag[:2] in ("B-", "S-"))
+    """Number of entities in ``sentences``."""
+    return sum(len(spans([tag for _, tag in s])) for s in sentences)
 
 
 def balanced(splits: list[list[Sentence]]) -> list[Sentence]:
