@@ -89,13 +89,13 @@ def chunk_spans(text: str, limit: int = MAX_CHUNK_CHARS) -> list[tuple[int, int]
     start = 0
     while len(text) - start > limit:
         window = text[start:start + limit]
-        cut = 0
         for pattern in _BREAKS:
             ends = [m.end() for m in pattern.finditer(window, limit // 2)]
             if ends:
                 cut = ends[-1]
                 break
-        cut = cut or limit  # one giant token: cut it hard
+        else:
+            cut = limit  # one giant token: cut it hard
         spans.append((start, start + cut))
         start += cut
     spans.append((start, len(text)))
@@ -118,7 +118,7 @@ class Tokenizer:
         tokens: list[Token] = []
         for start, end in _pieces(safe):
             for tok in self._nlp.tokenizer(safe[start:end]):
-                if not tok.is_space and tok.text.strip():
+                if tok.text.strip():  # not one of spaCy's whitespace tokens
                     begin = start + tok.idx
                     tokens.append(Token(text[begin:begin + len(tok.text)], begin, begin + len(tok.text)))
         return Tokenized(tuple(tokens), tuple(_sentences(tokens, text)))
@@ -159,8 +159,8 @@ def _sentences(tokens: list[Token], text: str) -> list[tuple[int, int]]:
 
 def _ends_sentence(tokens: list[Token], i: int) -> bool:
     """Whether token ``i`` is end punctuation, or a closer attached to end punctuation."""
-    while i >= 0 and tokens[i].text in _CLOSERS:
-        if i == 0 or tokens[i - 1].end != tokens[i].start:
+    while i > 0 and tokens[i].text in _CLOSERS:
+        if tokens[i - 1].end != tokens[i].start:
             return False
         i -= 1
-    return i >= 0 and tokens[i].text in _SENTENCE_END
+    return tokens[i].text in _SENTENCE_END

@@ -101,6 +101,8 @@ def test_non_breaking_spaces_and_all_caps_tokens(tok, text, expected):
     ("anak-anak", True), ("Undang-Undang", True), ("satu-satunya", True), ("utara-selatan", True),
     ("sayur-mayur", True), ("PT-pt", True), ("Indonesia-Malaysia", False), ("AS-China", False),
     ("Jawa-Bali-Nusa", False), ("ANAK-anak", True), ("KA-kereta", False), ("COVID-19", False),
+    ("SATU-SATUNYA", True),  # capitals: one half inside the other
+    ("Jakarta-Bandung-Jakarta", False),  # a route: three names, although the first repeats
 ])
 def test_hyphenated_words_stay_whole_only_when_they_are_reduplications(tok, word, whole):
     text = f"Ada {word} di sini."
@@ -127,6 +129,7 @@ def test_glued_digits_and_abbreviations(tok, text, expected):
     ("Aaa. Bbb ccc. Dd", 14, [(0, 14), (14, 16)]),                  # after a sentence end beats a plain space
     ("aa bbbbbbbbbbbbbbbbbbbb", 10, [(0, 10), (10, 20), (20, 23)]),  # no break in the window's second half: hard cut
     ("short", 10, [(0, 5)]),
+    ("aaaa bbbb", 9, [(0, 9)]),  # exactly the limit: one chunk
     ("", 10, [(0, 0)]),
 ])
 def test_chunks_are_cut_at_the_strongest_break_in_the_second_half(text, limit, expected):
@@ -171,3 +174,13 @@ def test_the_tokenizer_vocab_is_spacys():
     from spacy.vocab import Vocab
 
     assert isinstance(Tokenizer().vocab, Vocab)
+
+
+def test_a_closer_after_a_forced_sentence_cut_starts_the_next_sentence(tok):
+    # the token limit cuts between '"' and ')', both attached to the end punctuation before them
+    words = ["kata"] * (MAX_SENTENCE_TOKENS - 3)
+    result = tok(" ".join(words) + ' akhir.") lalu pergi.')
+    first, second = result.sentence_tokens()
+    assert [t.text for t in first[-3:]] == ["akhir", ".", '"']
+    assert [t.text for t in second] == [")", "lalu", "pergi", "."]
+    assert result.sentences == ((0, MAX_SENTENCE_TOKENS), (MAX_SENTENCE_TOKENS, MAX_SENTENCE_TOKENS + 4))
