@@ -61,7 +61,7 @@ class FuzzyMatcher:
                 break
             words.append(tokens[j].text)
             surface = " ".join(words)
-            if len(surface) < self.min_length or all(w.lower() in self._common for w in surface.split()):
+            if len(surface) < self.min_length or all(w.lower() in self._common for w in words):
                 continue
             hit = self._closest(surface)
             if hit is not None and (best is None or hit[1] > best.score):
