@@ -14,7 +14,7 @@ from collections.abc import Collection, Sequence
 from rapidfuzz import fuzz, process
 
 from ner_id.gazetteer.load import Entry
-from ner_id.gazetteer.match import Match
+from ner_id.gazetteer.match import Match, scan
 from ner_id.types import Token
 
 MAX_TOKENS = 3
@@ -41,16 +41,7 @@ class FuzzyMatcher:
 
     def find(self, tokens: Sequence[Token], covered: set[int]) -> list[Match]:
         """Matches over capitalised token runs that are not in ``covered`` token indexes."""
-        matches: list[Match] = []
-        i = 0
-        while i < len(tokens):
-            found = self._best_at(tokens, i, covered)
-            if found is None:
-                i += 1
-            else:
-                matches.append(found)
-                i = found.token_end
-        return matches
+        return scan(tokens, lambda i: self._best_at(tokens, i, covered))
 
     def _best_at(self, tokens: Sequence[Token], i: int, covered: set[int]) -> Match | None:
         """The best match over the capitalised, uncovered run of one to three tokens from ``i``."""

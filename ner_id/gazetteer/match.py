@@ -8,7 +8,7 @@ Matches are chosen left to right, longest first, and never overlap.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from ner_id.gazetteer.load import Entry
@@ -29,6 +29,20 @@ class Match:
     token_end: int
     entry: Entry
     score: float
+
+
+def scan(tokens: Sequence[Token], best_at: Callable[[int], Match | None]) -> list[Match]:
+    """Non-overlapping matches, left to right: ``best_at(i)`` is the match starting at token ``i``."""
+    matches: list[Match] = []
+    i = 0
+    while i < len(tokens):
+        found = best_at(i)
+        if found is None:
+            i += 1
+        else:
+            matches.append(found)
+            i = found.token_end
+    return matches
 
 
 class ExactMatcher:
@@ -66,16 +80,7 @@ class ExactMatcher:
 
     def find(self, tokens: Sequence[Token]) -> list[Match]:
         """Non-overlapping matches in a token sequence (one sentence or a whole text)."""
-        matches: list[Match] = []
-        i = 0
-        while i < len(tokens):
-            best = self._longest_at(tokens, i)
-            if best is None:
-                i += 1
-            else:
-                matches.append(best)
-                i = best.token_end
-        return matches
+        return scan(tokens, lambda i: self._longest_at(tokens, i))
 
     def _longest_at(self, tokens: Sequence[Token], i: int) -> Match | None:
         head = tokens[i].text
