@@ -1,7 +1,7 @@
 """Train lower-cased word vectors with gensim and convert them to a Stanza pretrain file.
 
-Retrain the shipped vectors' values on their own vocabulary (same words, same order, so a tagger
-trained on them shares the word list with the shipped ones):
+Retrain the shipped vectors' values on their own vocabulary (same words, same order, so taggers on
+either set compare like for like; Stanza keeps these vectors frozen, so such a tagger ships with them):
 
     python -m ner_id.training.vectors --data ../shared/data --out build/vec2/id_vectors.pt \
         --vocab-from ner_id/models/id_vectors.pt --epochs 20 --negative 10 --more-text
