@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import torch
@@ -42,13 +42,9 @@ def train_vectors(
 
     Returns the number of words written.
     """
-    from gensim.models import Word2Vec
-
     corpus = [s for s in sentences if s]
     counts = Counter(w for s in corpus for w in s)
-    logger.info("word2vec on %d sentences, %d tokens", len(corpus), sum(counts.values()))
-    model = Word2Vec(corpus, vector_size=dim, window=5, min_count=3, sg=1, workers=2,
-                     epochs=epochs, seed=seed)
+    model = skipgram(corpus, dim=dim, epochs=epochs, seed=seed)
     ranked = [w for w, _ in counts.most_common() if w in model.wv.key_to_index]
     chosen = ranked[:max_vocab]
     chosen_set = set(chosen)
@@ -59,6 +55,16 @@ def train_vectors(
             values = " ".join(f"{x:.5f}" for x in model.wv[word])
             handle.write(f"{word} {values}\n")
     return len(chosen)
+
+
+def skipgram(corpus: list[list[str]], *, dim: int = 100, epochs: int = 5, negative: int = 5,
+             min_count: int = 3, seed: int = 1234) -> Any:
+    """A gensim skip-gram word2vec model (window 5, two workers) trained on ``corpus``."""
+    from gensim.models import Word2Vec
+
+    logger.info("word2vec on %d sentences, %d tokens", len(corpus), sum(map(len, corpus)))
+    return Word2Vec(corpus, vector_size=dim, window=5, min_count=min_count, sg=1, negative=negative,
+                    workers=2, epochs=epochs, seed=seed)
 
 
 def to_pretrain(vectors_txt: Path, pretrain_pt: Path) -> None:
@@ -103,7 +109,6 @@ def aligned(words: Sequence[str], base: torch.Tensor, fresh: Mapping[str, Sequen
 
 def main(argv: list[str] | None = None) -> None:
     import torch
-    from gensim.models import Word2Vec
 
     from ner_id.conll import read_conll
     from ner_id.training.ner import SILVER_FILE, TRAIN_FILES
@@ -126,9 +131,7 @@ def main(argv: list[str] | None = None) -> None:
     corpus += [[t.lower() for t, _ in s] for rel in conll for s in read_conll(args.data / rel)]
     if args.more_text:
         corpus += list(article_sentences(args.data / "topics/detik_aspect_1000/detik_aspect_train.jsonl"))
-    logger.info("word2vec on %d sentences, %d tokens", len(corpus), sum(map(len, corpus)))
-    model = Word2Vec(corpus, vector_size=100, window=5, min_count=args.min_count, sg=1, negative=args.negative,
-                     workers=2, epochs=args.epochs, seed=args.seed)
+    model = skipgram(corpus, epochs=args.epochs, negative=args.negative, min_count=args.min_count, seed=args.seed)
     shipped = torch.load(args.vocab_from, map_location="cpu", weights_only=True)
     words = shipped["words"].split("\n")
     fresh = {w: model.wv[w] for w in words if w in model.wv.key_to_index}
