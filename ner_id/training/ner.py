@@ -108,6 +108,7 @@ def _stanza_args(work: Path, train: str, pretrain: Path, save_name: str, steps: 
         "--save_dir", str(work), "--save_name", save_name, "--max_steps", str(steps),
         "--eval_interval", str(args.eval_interval), "--max_steps_no_improve", "3000",
         "--seed", str(args.seed), "--hidden_dim", str(args.hidden_dim), "--num_layers", str(args.num_layers),
+        "--char_hidden_dim", str(args.char_hidden_dim),
         "--word_dropout", str(args.word_dropout),
         "--cpu", *_charlm_args(args),
     ]
@@ -200,6 +201,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--polish-patience", type=int, default=2, help="phase 2 evaluations without gain before halving the rate")
     parser.add_argument("--eval-interval", type=int, default=500)
     parser.add_argument("--hidden-dim", type=int, default=256)
+    parser.add_argument("--char-hidden-dim", type=int, default=100, help="units of the character BiLSTM")
     parser.add_argument("--num-layers", type=int, default=1, help="stacked word BiLSTM layers")
     parser.add_argument("--word-dropout", type=float, default=0.01, help="share of words replaced by <UNK> in training")
     parser.add_argument("--max-vocab", type=int, default=40000)
