@@ -7,12 +7,18 @@ in ``RULES`` order; each was measured on the dev splits (``python -m ner_id.trai
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from ner_id.lexicon import DEGREES, TITLES, is_acronym
 from ner_id.merge import Candidate
+from ner_id.news.acronyms import acronym_definition
+from ner_id.news.bodies import join_body_place, org_head_label, owner_not_building
+from ner_id.news.headlines import headline_words
+from ner_id.news.persons import alias_person, initials, titled_person
+from ner_id.news.terms import drop_terms
+from ner_id.news.text import Lines, cased
 from ner_id.types import Entity
 
 Rule = Callable[[str, list[Entity], Sequence[Candidate]], list[Entity]]
@@ -23,22 +29,15 @@ _COMPANY_WORDS = frozenset({"Persero", "Tbk"})
 _ORG_QUALIFIERS = frozenset({"RI", "Indonesia"})
 
 
-def _cased(text: str) -> bool:
-    """Normally cased text: it has lower-case letters and capitalised words (not all lower, not all caps)."""
-    letters = [c for c in text if c.isalpha()]
-    upper = sum(c.isupper() for c in letters)
-    return bool(letters) and 0.02 <= upper / len(letters) <= 0.5
-
-
 def drop_non_names(text: str, entities: list[Entity], gazetteer: Sequence[Candidate]) -> list[Entity]:
     """Model spans that are no names: a title or academic degree alone ("Presiden", "M.Si."), or an
     all-lower-case span in normally cased text."""
-    cased = _cased(text)
+    normal = cased(text)
     kept = []
     for e in entities:
         words = e.text.split()
         title_only = e.label == "PER" and all(w.strip(",") in TITLES or w.strip(",") in DEGREES for w in words)
-        lower = cased and not any(c.isupper() for c in e.text) and not e.text.endswith("com")  # detikcom
+        lower = normal and not any(c.isupper() for c in e.text) and not e.text.endswith("com")  # detikcom
         if e.source == "model" and (title_only or lower):
             continue
         kept.append(e)
@@ -48,7 +47,7 @@ def drop_non_names(text: str, entities: list[Entity], gazetteer: Sequence[Candid
 def trim_lower_tail(text: str, entities: list[Entity], gazetteer: Sequence[Candidate]) -> list[Entity]:
     """Lower-case words at the end of a model span in cased text are not part of the name
     ("Sungai Martapura waspada" -> "Sungai Martapura")."""
-    if not _cased(text):
+    if not cased(text):
         return entities
     out = []
     for e in entities:
@@ -59,6 +58,28 @@ def trim_lower_tail(text: str, entities: list[Entity], gazetteer: Sequence[Candi
             k -= 1
         if k < len(words):
             e = replace(e, text=e.text[:words[k - 1].end()], end=e.start + words[k - 1].end())
+        out.append(e)
+    return out
+
+
+#: Lower-case words that start names: "de Gaulle", "van Gaal", "bin Salman".
+_NAME_PARTICLES = frozenset("de van von der den da di du la le al el bin binti dos del della ibn".split())
+
+
+def trim_lower_head(text: str, entities: list[Entity], gazetteer: Sequence[Candidate]) -> list[Entity]:
+    """Lower-case words at the start of a model span in cased text are not part of the name
+    ("kota Davao" -> "Davao", "gedung KPK" -> "KPK"); name particles ("de Gaulle") stay."""
+    if not cased(text):
+        return entities
+    out = []
+    for e in entities:
+        words = list(re.finditer(r"\S+", e.text))
+        k = 0
+        while k < len(words) - 1 and e.source == "model" and words[k].group().isalpha() and words[k].group().islower() \
+                and words[k].group() not in _NAME_PARTICLES:
+            k += 1
+        if k:
+            e = replace(e, text=e.text[words[k].start():], start=e.start + words[k].start())
         out.append(e)
     return out
 
@@ -80,7 +101,7 @@ def caps_to_gazetteer(text: str, entities: list[Entity], gazetteer: Sequence[Can
     """In ALL-CAPS text the tagger glues words to names ("GEMPA GUNCANG CIANJUR" -> "GUNCANG CIANJUR"):
     an all-caps model span that holds one exact gazetteer match and more words becomes that match."""
     out = []
-    lines = _Lines(text)
+    lines = Lines(text)
     exact = sorted((g for g in gazetteer if g.score >= 1.0), key=lambda g: g.start)
     starts = [g.start for g in exact]
     for e in entities:
@@ -93,27 +114,6 @@ def caps_to_gazetteer(text: str, entities: list[Entity], gazetteer: Sequence[Can
                             source="model+gazetteer", canonical=g.canonical, kb_id=g.kb_id)
         out.append(e)
     return out
-
-
-class _Lines:
-    """The lines of a text, found once: where each starts, and whether it is written in capitals."""
-
-    def __init__(self, text: str) -> None:
-        self._text = text
-        self._starts = [0, *(m.end() for m in re.finditer("\n", text))]
-        self._caps: dict[int, bool] = {}
-
-    def start_of(self, position: int) -> int:
-        return self._starts[bisect_right(self._starts, position) - 1]
-
-    def in_capitals(self, position: int) -> bool:
-        """Whether the line holding ``position`` is a headline in capitals (80% of its letters)."""
-        line = bisect_right(self._starts, position) - 1
-        if line not in self._caps:
-            end = self._starts[line + 1] if line + 1 < len(self._starts) else len(self._text)
-            letters = [c for c in self._text[self._starts[line]:end] if c.isalpha()]
-            self._caps[line] = sum(c.isupper() for c in letters) >= 0.8 * len(letters)
-        return self._caps[line]
 
 
 def split_acronym_person(text: str, entities: list[Entity], gazetteer: Sequence[Candidate]) -> list[Entity]:
@@ -179,7 +179,7 @@ def dateline(text: str, entities: list[Entity], gazetteer: Sequence[Candidate]) 
     """"Beijing (ANTARA) -", "JAKARTA, KOMPAS.com -": the first word of a line is a place when a
     gazetteer names it as one, followed by the agency."""
     places = {(g.start, g.end): g for g in gazetteer if g.label == "LOC"}
-    lines = _Lines(text)
+    lines = Lines(text)
     out = []
     for e in entities:
         at_line_start = not text[lines.start_of(e.start):e.start].strip()
@@ -193,11 +193,21 @@ def dateline(text: str, entities: list[Entity], gazetteer: Sequence[Candidate]) 
 RULES: dict[str, Rule] = {
     "drop_non_names": drop_non_names,
     "trim_lower_tail": trim_lower_tail,
+    "trim_lower_head": trim_lower_head,
+    "headline_words": headline_words,
     "acronym_label": acronym_label,
     "caps_to_gazetteer": caps_to_gazetteer,
     "split_acronym_person": split_acronym_person,
     "join_company_suffix": join_company_suffix,
+    "acronym_definition": acronym_definition,
+    "owner_not_building": owner_not_building,
+    "join_body_place": join_body_place,
     "join_org_qualifier": join_org_qualifier,
+    "org_head_label": org_head_label,
+    "initials": initials,
+    "titled_person": titled_person,
+    "alias_person": alias_person,
+    "drop_terms": drop_terms,
     "dateline": dateline,
 }
 DEFAULT_RULES: tuple[str, ...] = tuple(RULES)

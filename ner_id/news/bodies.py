@@ -1,0 +1,99 @@
+"""Organisations in news: a body named with its place, head words that make a span an organisation,
+and building or platform words written before one."""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ner_id.lexicon import TITLES
+from ner_id.merge import Candidate
+from ner_id.types import Entity
+
+_NAME = r"[A-Z][\w&.-]*"
+#: Bodies whose name goes on with the place they serve: "Polres Palopo", "DPRD Kabupaten Demak",
+#: "Kejaksaan Negeri (Kejari) Jember", "Dinas Pendidikan dan Kebudayaan Kabupaten Demak".
+_BODY = re.compile(r"(?<![\w-])(?:" + "|".join([
+    r"Pemerintah(?: Provinsi| Kabupaten| Kota)?", r"Pem(?:prov|kab|kot|ko|da)",
+    r"DPRD(?: Provinsi| Kabupaten| Kota)?", r"Pol(?:da|res|resta|restabes|sek|sekta)",
+    r"Kejati|Kejari|Cabjari|Kejaksaan (?:Tinggi|Negeri)",
+    r"Pengadilan (?:Negeri|Tinggi|Agama|Tipikor|Militer|Niaga|Tata Usaha Negara)|PN|PTUN",
+    r"Setda(?:prov|kab|kot)?|Sekretariat Daerah(?: Provinsi| Kabupaten| Kota)?",
+    r"Bapenda|Bappeda|BPBD|BPKAD|Bawaslu|KPUD?|Satpol PP|Kesbangpol|Inspektorat|Kemenag|Kodim|Korem|Lanal|Lanud|RSUD",
+    r"Dinas(?: (?:" + _NAME + r"|dan))+", r"Di(?:sdik|nkes|sperindag|shub|sdukcapil|skominfo|spar|snaker|nsos|spora)",
+    r"Kanwil(?: " + _NAME + r")?", r"Kementerian(?: (?:" + _NAME + r"|dan))+",
+]) + r")(?:\s*\(\s*[A-Z][\w-]*\s*\))?\s+$")
+_PLACE_IDS = re.compile(r"^(?:iso3166:|region:|kemendagri:|geonames:)")
+#: First words (or two) of organisation names, and last words of English ones.
+ORG_HEADS = frozenset("""
+SMA SMAN SMAS SMK SMKN SMKS SMP SMPN SMPS SD SDN SDS MI MIN MTs MTS MTsN MTSN MAN Universitas University Institut
+Institute Politeknik Sekolah Akademi STIE STIKES Madrasah Pesantren Ponpes RS RSUD RSUP RSIA Pengadilan Kejaksaan
+Kementerian Kemenko Badan Komisi Dinas Partai PT CV Yayasan Lembaga Polda Polres Polresta Polsek Kodam Korem Kodim
+Bank Fakultas Departemen Direktorat Ditjen Biro Satgas Pemerintah Pemprov Pemkab Pemkot DPRD Kejari Kejati
+""".split()) | {"Rumah Sakit", "Pondok Pesantren"}
+ORG_TAILS = frozenset("""
+University College Institute Bank Group Corporation Corp Company Inc Ltd Airlines Airways Foundation Association Agency
+Council Committee Commission Ministry Party Tbk Studies Center Centre Fund Forum Organization Organisation Office
+""".split())
+#: Words for a building, an office or a channel written before the organisation that owns it:
+#: "Mabes Polri", "Auditorium Menara Bank Mega", "Youtube Kemendagri" name the organisation only.
+_OWNED_BY = frozenset("Gedung Menara Auditorium Kantor Mabes Markas Aula Youtube YouTube Instagram TikTok Twitter Area".split())
+
+
+def join_body_place(text: str, entities: list[Entity], gazetteer: Sequence[Candidate]) -> list[Entity]:
+    """A body written with the place it serves is one organisation: "Polres Palopo", "Pemkot Pekanbaru",
+    "Kejaksaan Negeri (Kejari) Jember" (the tagger reads the place as LOC and the body alone, or not at all)."""
+    places = [(e.start, e.end) for e in entities if e.label == "LOC"]
+    places += [(g.start, g.end) for g in gazetteer if g.label == "LOC" and _PLACE_IDS.match(g.kb_id or "")]
+    joined: list[tuple[int, int]] = []
+    for start, end in sorted(set(places)):
+        head = _BODY.search(text, max(0, start - 80), start)
+        if head is not None and text[head.start():start].count("\n") == 0:
+            joined.append((head.start(), end))
+    if not joined:
+        return entities
+    out = list(entities)
+    for start, end in joined:
+        if any(a <= start and end <= b and (a, b) != (start, end) for a, b in joined):
+            continue  # a longer body holds it
+        kept: list[Entity] = []
+        score = 0.0
+        for e in out:
+            if e.end <= start or e.start >= end:
+                kept.append(e)
+            elif e.start >= start and e.end > end and text[end:e.end].strip():  # "Jatim Kusnadi": keep the person
+                rest = end + len(text[end:e.end]) - len(text[end:e.end].lstrip())
+                kept.append(replace(e, text=text[rest:e.end], start=rest))
+            else:
+                score = max(score, e.score)
+        kept.append(Entity(text[start:end], "ORG", start, end, round(score or 0.9, 4), "model"))
+        out = sorted(kept, key=lambda e: (e.start, e.end))
+    return out
+
+
+def org_head_label(text: str, entities: list[Entity], gazetteer: Sequence[Candidate]) -> list[Entity]:
+    """A span that starts with an organisation's head word ("SMAN 10", "Pengadilan Tipikor Semarang",
+    "Rumah Sakit ...") or ends with an English one ("Arizona State University") is an organisation."""
+    out = []
+    for e in entities:
+        words = e.text.split()
+        if e.label != "ORG" and len(words) > 1 and e.kb_id is None and (
+                words[0] in ORG_HEADS or " ".join(words[:2]) in ORG_HEADS or words[-1] in ORG_TAILS):
+            e = replace(e, label="ORG")
+        out.append(e)
+    return out
+
+
+def owner_not_building(text: str, entities: list[Entity], gazetteer: Sequence[Candidate]) -> list[Entity]:
+    """"Mabes Polri", "Gedung KPK", "Youtube Kemendagri": the organisation, without the building or
+    channel word before it, when a gazetteer names the organisation."""
+    orgs = {g.end: g for g in gazetteer if g.label == "ORG" and g.score >= 1.0}
+    out = []
+    for e in entities:
+        g = orgs.get(e.end)
+        if g is not None and g.start > e.start:
+            before = text[e.start:g.start].split()
+            if before and all(w in _OWNED_BY or w in TITLES for w in before):
+                e = replace(e, text=text[g.start:g.end], start=g.start, label="ORG", canonical=g.canonical, kb_id=g.kb_id)
+        out.append(e)
+    return out

@@ -1,0 +1,53 @@
+"""Title-case headlines: "Polri Sita Rumah Tersangka", "Prabowo Puji Jokowi". Every word is capitalised,
+so the tagger glues verbs and nouns to names; the body of the same article writes them in lower case."""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ner_id.merge import Candidate
+from ner_id.types import Entity
+
+_WORD = re.compile(r"[^\W\d_]+")
+_TOKEN = re.compile(r"\S+")
+
+
+def _title_case_lines(text: str) -> list[tuple[int, int]]:
+    """Lines whose words of three or more letters are nearly all capitalised (at least three of them)."""
+    lines = []
+    for match in re.finditer(r"[^\n]+", text):
+        words = [w for w in _WORD.findall(match.group()) if len(w) >= 3]
+        capitalised = sum(w[0].isupper() for w in words)
+        if len(words) >= 3 and capitalised >= 0.85 * len(words) and not all(w.isupper() for w in words):
+            lines.append((match.start(), match.end()))
+    return lines
+
+
+def headline_words(text: str, entities: list[Entity], gazetteer: Sequence[Candidate]) -> list[Entity]:
+    """In a title-case line, words that the rest of the text writes in lower case are no part of a name:
+    a span holding them is cut around them ("Polri Sita Rumah" -> "Polri"; "Prabowo Puji Jokowi" ->
+    "Prabowo", "Jokowi"), unless the whole span is written the same way elsewhere in the text."""
+    lines = _title_case_lines(text)
+    if not lines:
+        return entities
+    body = list(text)
+    for a, b in lines:
+        body[a:b] = " " * (b - a)
+    rest = "".join(body)
+    lower = {w for w in _WORD.findall(rest) if w.islower()}
+    out: list[Entity] = []
+    for e in entities:
+        if not any(a <= e.start and e.end <= b for a, b in lines) or e.text in rest:
+            out.append(e)
+            continue
+        pieces: list[list[re.Match]] = [[]]
+        for word in _TOKEN.finditer(e.text):
+            if word.group().lower() in lower:
+                pieces.append([])
+            else:
+                pieces[-1].append(word)
+        for piece in (p for p in pieces if p):
+            start, end = e.start + piece[0].start(), e.start + piece[-1].end()
+            out.append(replace(e, text=text[start:end], start=start, end=end))
+    return out

@@ -1,0 +1,98 @@
+"""People in news: initials of suspects and pupils, names after an honorific or a rank, first names
+the tagger drops after a title, and "X alias Y"."""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ner_id.lexicon import MONTHS, NON_NAMES, TITLES, is_common_word, lower_share
+from ner_id.merge import Candidate
+from ner_id.types import Entity
+
+_INITIALS = r"[A-Z]{1,4}"
+#: "berinisial DDS, YQ, A, RAR, dan SR"; "inisial AM (12)".
+_INTRODUCED = re.compile(r"(?<!\w)(?:[Bb]erinisial|[Ii]nisial|[Nn]asabah)\s+(" + _INITIALS + r"(?:\s*\(\d{1,3}\))?"
+                         r"(?:\s*(?:,|dan|serta)\s*" + _INITIALS + r"(?:\s*\(\d{1,3}\))?)*)(?!\w)")
+_AGED = re.compile(r"(?<![\w.-])(" + _INITIALS + r")\s*\(\d{1,2}\)")
+_ONE = re.compile(_INITIALS)
+#: Honorifics and ranks always followed by a person's name.
+_BEFORE_NAME = frozenset("""
+Pak Bu Bapak Ibu Mas Mbak Gus Kang Bang Cak Saudara Sdr. Sdri. Tuan Nyonya AKP AKBP Kombes Kompol Brigjen Irjen Komjen
+Iptu Ipda Aiptu Aipda Bripka Briptu Bripda Bharada Letkol Kapten Letda Lettu Serka Sertu Praka Pratu Mayjen Letjen
+""".split())
+_WORD_BEFORE = re.compile(r"(\S+)\s$")
+_NAME_WORD = re.compile(r"[A-Z][a-z'’-]+")
+
+
+def _name_like(word: str) -> bool:
+    """A capitalised word that running text almost never writes in lower case."""
+    share = lower_share(word)
+    return bool(_NAME_WORD.fullmatch(word)) and word not in TITLES and word not in MONTHS and (share is None or share <= 5)
+
+
+def _title_or_word(word: str) -> bool:
+    return word in TITLES or word.isupper() or is_common_word(word)
+
+
+def initials(text: str, entities: list[Entity], gazetteer: Sequence[Candidate]) -> list[Entity]:
+    """Initials that stand for a person are PER: after "berinisial" / "inisial" / "nasabah" (also a list:
+    "berinisial DDS, YQ, dan SR"), followed by an age ("MA (13)"), or in brackets after a person's full
+    name whose initials they are ("Halim Kalla (HK)"); and then every other mention of them in the text."""
+    found: set[str] = set()
+    for match in _INTRODUCED.finditer(text):
+        found.update(m.group() for m in _ONE.finditer(match.group(1)))
+    found.update(m.group(1) for m in _AGED.finditer(text))
+    for e in entities:
+        if e.label == "PER" and " " in e.text and text.startswith(" (", e.end):
+            close = text.find(")", e.end + 2)
+            inside = text[e.end + 2:close] if 0 < close - e.end - 2 <= 4 else ""
+            if inside.isupper() and inside == "".join(w[0] for w in e.text.split() if w[:1].isupper()):
+                found.add(inside)
+    found -= NON_NAMES | {t for t in TITLES if t.isupper()}
+    if not found:
+        return entities
+    spans = [(m.start(), m.end()) for m in re.finditer(r"(?<![\w.-])(?:" + "|".join(sorted(found, key=len, reverse=True))
+                                                       + r")(?![\w-])", text)]
+    out = [e for e in entities if not any(e.start < b and a < e.end for a, b in spans) or (e.label == "PER" and " " in e.text)]
+    taken = [(e.start, e.end) for e in out]
+    out += [Entity(text[a:b], "PER", a, b, 0.9, "model") for a, b in spans if not any(s < b and a < t for s, t in taken)]
+    return sorted(out, key=lambda e: (e.start, e.end))
+
+
+def titled_person(text: str, entities: list[Entity], gazetteer: Sequence[Candidate]) -> list[Entity]:
+    """A name after an honorific or a rank ("Mas Verrell", "AKP Supriadi") is a person, also where the
+    tagger found nothing; and a person span right after a title gets back the first name the tagger
+    dropped ("Menteri Keuangan Purbaya Yudhi Sadewa", where the tagger gives "Yudhi Sadewa")."""
+    taken = sorted((e.start, e.end) for e in entities)
+    out = []
+    for e in entities:
+        if e.label == "PER":
+            start = e.start
+            for _ in range(2):  # at most two dropped words
+                word = _WORD_BEFORE.search(text, max(0, start - 40), start)
+                if word is None or not _name_like(word.group(1)) or any(a < start and word.start(1) < b for a, b in taken):
+                    break
+                start = word.start(1)
+            before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+            if start != e.start and before is not None and _title_or_word(before.group(1)):
+                e = replace(e, text=text[start:e.end], start=start)
+        out.append(e)
+    for match in re.finditer(r"(?<!\S)(\S+) ((?:[A-Z][a-z'’-]+)(?: [A-Z][a-z'’-]+){0,2})(?!\w)", text):
+        if match.group(1) in _BEFORE_NAME and all(_name_like(w) for w in match.group(2).split()):
+            a, b = match.start(2), match.end(2)
+            if not any(s < b and a < t for s, t in taken):
+                out.append(Entity(text[a:b], "PER", a, b, 0.8, "model"))
+    return sorted(out, key=lambda e: (e.start, e.end))
+
+
+def alias_person(text: str, entities: list[Entity], gazetteer: Sequence[Candidate]) -> list[Entity]:
+    """"SF alias Berangus": the name after "alias" is the same person."""
+    persons = {e.end for e in entities if e.label == "PER"}
+    taken = [(e.start, e.end) for e in entities]
+    out = list(entities)
+    for match in re.finditer(r" alias ([A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,2})(?!\w)", text):
+        a, b = match.start(1), match.end(1)
+        if match.start() in persons and not any(s < b and a < t for s, t in taken) and not is_common_word(match.group(1)):
+            out.append(Entity(text[a:b], "PER", a, b, 0.9, "model"))
+    return sorted(out, key=lambda e: (e.start, e.end))
