@@ -6,8 +6,11 @@ Steps, in order, each on spans of the original string:
    ("Tajikistan Rahimzoda Ramazon" -> LOC "Tajikistan" + PER "Rahimzoda Ramazon");
 3. group: same gazetteer id; "Long Name (ACR)" / "ACR (Long Name)" and "Joko Widodo (Jokowi)"
    pairs; the same surface; a partial person name that fits exactly one full name;
-4. give each group one label (score-weighted vote) and a canonical name;
-5. add mentions the tagger missed whose exact surface is a confident member elsewhere.
+4. give each group one label and a canonical name: a vote of the mentions' scores, where a mention
+   with a person's context (a title or a reporting verb right before it, an age after it) also
+   votes PER, so one wrong label is not copied to every mention;
+5. add mentions the tagger missed whose exact surface is a confident member elsewhere, or the first
+   or last word of a confident person's full name ("Bhima" for "Bhima Yudhistira").
 """
 from __future__ import annotations
 
@@ -17,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import cast
 
-from ner_id.lexicon import TITLES, is_acronym
+from ner_id.lexicon import HONORIFICS, MONTHS, TITLES, is_acronym, lower_share
 from ner_id.merge import Candidate
 from ner_id.types import Entity, EntityGroup, Label
 
@@ -28,6 +31,14 @@ _WORD = re.compile(r"\S+")
 _HEAD = re.compile(r"\w+")
 _DASH = re.compile(r"\s*[-–—]")
 CONFIDENT = 0.75
+#: Words right before a mention that say it is a person: reporting verbs ("kata Boston").
+_SAID = frozenset("""
+kata ujar tutur ungkap jelas imbuh tegas sebut tambah lanjut terang pungkas papar tulis katanya ujarnya tuturnya
+ungkapnya jelasnya imbuhnya tegasnya sebutnya tambahnya lanjutnya terangnya pungkasnya tutup
+""".split())
+_WORD_BEFORE = re.compile(r"(\S+)\s+$")
+_AGE_AFTER = re.compile(r"\s*\(\d{1,3}\)")
+PERSON_CONTEXT_VOTE = 1.0
 
 
 def consolidate(text: str, entities: Sequence[Entity], gazetteer: Sequence[Candidate] = ()
@@ -63,9 +74,9 @@ def consolidate(text: str, entities: Sequence[Entity], gazetteer: Sequence[Candi
         union(i, j)
     _join_partial_names(mentions, union, find)
 
-    groups = _build_groups(mentions, find)
+    groups = _build_groups(text, mentions, find)
     mentions = _add_missed(text, mentions, groups)
-    groups = _build_groups(mentions, lambda i: mentions[i].group)  # type: ignore[arg-type,return-value]
+    groups = _build_groups(text, mentions, lambda i: mentions[i].group)  # type: ignore[arg-type,return-value]
     return tuple(mentions), groups
 
 
@@ -138,7 +149,14 @@ def _join_partial_names(mentions: Sequence[Entity], union, find) -> None:
             union(owners.pop(), i)
 
 
-def _build_groups(mentions: list[Entity], root) -> tuple[EntityGroup, ...]:
+def _person_context(text: str, e: Entity) -> bool:
+    """An honorific, a rank or a reporting verb right before the mention, or an age right after it."""
+    before = _WORD_BEFORE.search(text, max(0, e.start - 30), e.start)
+    word = before.group(1).strip(",\"'") if before else ""
+    return word in _SAID or word in HONORIFICS or bool(_AGE_AFTER.match(text, e.end))
+
+
+def _build_groups(text: str, mentions: list[Entity], root) -> tuple[EntityGroup, ...]:
     """Assign ``group`` indexes by first mention, vote labels, choose canonical names (in place)."""
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(len(mentions)):
@@ -148,6 +166,9 @@ def _build_groups(mentions: list[Entity], root) -> tuple[EntityGroup, ...]:
         votes: dict[str, float] = defaultdict(float)
         for i in ids:
             votes[mentions[i].label] += mentions[i].score
+            m = mentions[i]
+            if m.label != "PER" and " " not in m.text and not m.text.isupper() and _person_context(text, m):
+                votes["PER"] += PERSON_CONTEXT_VOTE
         label = cast(Label, max(votes, key=lambda k: (votes[k], k)))
         linked = [mentions[i] for i in ids if mentions[i].kb_id]
         if linked:
@@ -161,6 +182,13 @@ def _build_groups(mentions: list[Entity], root) -> tuple[EntityGroup, ...]:
     return tuple(groups)
 
 
+def _name_part(word: str) -> bool:
+    """A word of a full name that can stand alone for the person: capitalised, never an ordinary word."""
+    share = lower_share(word)
+    return (len(word) >= 3 and word[0].isupper() and word[1:].islower() and word.isalpha() and word not in TITLES
+            and word not in MONTHS and (share is None or share <= 1))
+
+
 def _add_missed(text: str, mentions: list[Entity], groups: Sequence[EntityGroup]) -> list[Entity]:
     """Mentions the tagger missed: exact surfaces of confident, capitalised members, at word boundaries
     (in lower-case text a repeated word is too often not a name), never a title alone. One pass over the words of the
@@ -169,12 +197,22 @@ def _add_missed(text: str, mentions: list[Entity], groups: Sequence[EntityGroup]
     for m in mentions:
         taken[m.start:m.end] = b"\x01" * (m.end - m.start)
     by_head: dict[str, dict[str, Entity]] = defaultdict(dict)
-    for group in groups:
+    parts: dict[str, set[int]] = defaultdict(set)
+    for index, group in enumerate(groups):
         for m in group.mentions:
             if m.score >= CONFIDENT and len(m.text) >= 3 and m.text[0].isupper() and m.text not in TITLES:
                 head = _HEAD.match(m.text)
                 if head is not None:
                     by_head[head.group()].setdefault(m.text, m)
+            words = m.text.split()
+            if group.label == "PER" and m.label == "PER" and m.score >= CONFIDENT and len(words) > 1:
+                for word in {words[0], words[-1]}:
+                    if _name_part(word):
+                        parts[word].add(index)
+    for word, owners in parts.items():  # a word of one person's name only
+        if len(owners) == 1:
+            model = groups[owners.pop()].mentions[0]
+            by_head[word].setdefault(word, replace(model, text=word))
     for surfaces in by_head.values():
         for surface in sorted(surfaces, key=len, reverse=True):
             surfaces[surface] = surfaces.pop(surface)  # longest first

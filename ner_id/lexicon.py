@@ -21,7 +21,7 @@ TITLES = frozenset("""
 Presiden Wapres Wakil Menteri Mendagri Menlu Menhan Menkeu Menko Mensesneg Gubernur Wagub Bupati Wabup Walikota
 Wali Kota Bapak Pak Ibu Bu Sdr. Sdri. Saudara Kapolri Kapolda Kapolres Panglima Jenderal Jend. Letjen Mayjen
 Brigjen Kolonel Kombes Irjen AKBP Kompol Ketua Direktur Dirut Sekjen Haji H. Hj. Dr. dr. Prof. Ir. Drs. Dra.
-Tuan Nyonya Mr. Mrs. Ms. Perdana PM Kanselir Senator Hakim Jaksa Komisaris Inspektur Letnan Kapten Mayor Sersan
+Tuan Nyonya Mr. Mrs. Ms. Prof Perdana PM Kanselir Senator Hakim Jaksa Komisaris Inspektur Letnan Kapten Mayor Sersan
 Sekretaris Dubes Duta Besar Camat Lurah Kades Kapolsek Kapolresta Kasatreskrim Kabareskrim Kadis Sekda Danrem
 Dandim Pangdam Rektor Dekan Plt. Plt Pj. Menag Menkes Mentan Menhub Menpora Mendikbud Mensos Menaker Mendag Menperin
 Menkominfo Menkumham Kajati Kajari
@@ -33,6 +33,11 @@ Praka Pratu Kopda Sertu Kapten Kombespol Kapuspenkum Kapusdatin Kasubag Danramil
 Menko Menkum Menimipas Mendikdasmen Mendiktisaintek Menbud Menekraf Menpan Menpar Menparekraf Mendes Mentrans Menkop
 Menhut Menpera Menteri Mensesneg Seskab Mendag Menperin Menkomdigi Menkopolkam Menkopangan Menkoperekonomian
 Mentri Plh Pjs Kades Kadus Ketum Waketum Sekum Bendum Kepala Kapusdik Staf Anggota
+""".split())
+#: Honorifics and ranks, which precede only people's names (offices such as "Bupati" precede places too).
+HONORIFICS = frozenset("""
+Pak Bu Bapak Ibu Mas Mbak Gus Kang Bang Cak Saudara Sdr. Sdri. Tuan Nyonya AKP AKBP Kombes Kompol Brigjen Irjen Komjen
+Iptu Ipda Aiptu Aipda Bripka Briptu Bripda Bharada Letkol Kapten Letda Lettu Serka Sertu Praka Pratu Mayjen Letjen
 """.split())
 #: Academic degrees written after a name ("Rifqi Ali Mubarok, M.Si."): never a name alone.
 DEGREES = frozenset("""

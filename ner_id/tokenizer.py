@@ -45,6 +45,22 @@ class Tokenized:
 
 
 _HYPHENATED = re.compile(r"^([^\W\d_]+)((?:-[^\W\d_]+)+)$")
+#: Words glued in careless copy: a preposition or reporting verb before a name ("dariAFP",
+#: "dikutipdetikNews", "diRawas"), and a list number after one ("Jawa Barat6.").
+_GLUED_BEFORE = re.compile(r"^(?:dikutip|diterima|dilansir|melalui|bersama|kepada|lewat|dari|pada|oleh|dan|di|ke)"
+                           r"(?=[A-Z][a-z]|[A-Z]{2}|[a-z]+[A-Z][a-z])")
+_GLUED_AFTER = re.compile(r"^[^\W\d_]*[a-z](?=\d)")
+
+
+def split_glued(word: str) -> list[str]:
+    """A spaCy token cut where a name is glued to a word before it or to a number after it."""
+    before = _GLUED_BEFORE.match(word)
+    if before is not None:
+        return [before.group(), *split_glued(word[before.end():])]
+    after = _GLUED_AFTER.match(word)
+    if after is not None and len(after.group()) >= 3 and after.group()[0].isupper():
+        return [after.group(), word[after.end():]]
+    return [word]
 
 
 def _reduplication(text: str) -> re.Match | None:
@@ -120,7 +136,9 @@ class Tokenizer:
             for tok in self._nlp.tokenizer(safe[start:end]):
                 if tok.text.strip():  # not one of spaCy's whitespace tokens
                     begin = start + tok.idx
-                    tokens.append(Token(text[begin:begin + len(tok.text)], begin, begin + len(tok.text)))
+                    for part in split_glued(tok.text):
+                        tokens.append(Token(text[begin:begin + len(part)], begin, begin + len(part)))
+                        begin += len(part)
         return Tokenized(tuple(tokens), tuple(_sentences(tokens, text)))
 
 

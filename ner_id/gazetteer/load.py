@@ -127,3 +127,9 @@ def _entry(path: Path, line: int, row: dict) -> Entry:
     if not isinstance(fuzzy, bool):
         raise GazetteerError(f"{where}: 'fuzzy' must be true or false")
     return Entry(name, label, canonical, kb_id, tuple(" ".join(a.split()) for a in aliases), fuzzy)
+
+
+def validate_row(path: str | Path, line: int, row: dict) -> Entry:
+    """The entry for one row of fields (``name``, ``label``, ...), checked as the loader checks each line;
+    a GazetteerError names ``path:line``."""
+    return _entry(Path(path), line, row)

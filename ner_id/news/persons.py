@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ner_id.lexicon import MONTHS, NON_NAMES, TITLES, is_common_word, lower_share
+from ner_id.lexicon import HONORIFICS, MONTHS, NON_NAMES, TITLES, is_common_word, lower_share
 from ner_id.merge import Candidate
 from ner_id.types import Entity
 
@@ -16,19 +16,14 @@ _INTRODUCED = re.compile(r"(?<!\w)(?:[Bb]erinisial|[Ii]nisial|[Nn]asabah)\s+(" +
                          r"(?:\s*(?:,|dan|serta)\s*" + _INITIALS + r"(?:\s*\(\d{1,3}\))?)*)(?!\w)")
 _AGED = re.compile(r"(?<![\w.-])(" + _INITIALS + r")\s*\(\d{1,2}\)")
 _ONE = re.compile(_INITIALS)
-#: Honorifics and ranks always followed by a person's name.
-_BEFORE_NAME = frozenset("""
-Pak Bu Bapak Ibu Mas Mbak Gus Kang Bang Cak Saudara Sdr. Sdri. Tuan Nyonya AKP AKBP Kombes Kompol Brigjen Irjen Komjen
-Iptu Ipda Aiptu Aipda Bripka Briptu Bripda Bharada Letkol Kapten Letda Lettu Serka Sertu Praka Pratu Mayjen Letjen
-""".split())
 _WORD_BEFORE = re.compile(r"(\S+)\s$")
 _NAME_WORD = re.compile(r"[A-Z][a-z'’-]+")
 
 
 def _name_like(word: str) -> bool:
-    """A capitalised word that running text almost never writes in lower case."""
+    """A capitalised word that running text (almost) never writes in lower case."""
     share = lower_share(word)
-    return bool(_NAME_WORD.fullmatch(word)) and word not in TITLES and word not in MONTHS and (share is None or share <= 5)
+    return bool(_NAME_WORD.fullmatch(word)) and word not in TITLES and word not in MONTHS and (share is None or share <= 1)
 
 
 def _title_or_word(word: str) -> bool:
@@ -73,13 +68,17 @@ def titled_person(text: str, entities: list[Entity], gazetteer: Sequence[Candida
                 word = _WORD_BEFORE.search(text, max(0, start - 40), start)
                 if word is None or not _name_like(word.group(1)) or any(a < start and word.start(1) < b for a, b in taken):
                     break
+                if lower_share(word.group(1)) is None:  # a word never seen: only right after a title
+                    title = _WORD_BEFORE.search(text, max(0, word.start(1) - 40), word.start(1))
+                    if title is None or title.group(1) not in TITLES:
+                        break
                 start = word.start(1)
             before = _WORD_BEFORE.search(text, max(0, start - 40), start)
             if start != e.start and before is not None and _title_or_word(before.group(1)):
                 e = replace(e, text=text[start:e.end], start=start)
         out.append(e)
     for match in re.finditer(r"(?<!\S)(\S+) ((?:[A-Z][a-z'’-]+)(?: [A-Z][a-z'’-]+){0,2})(?!\w)", text):
-        if match.group(1) in _BEFORE_NAME and all(_name_like(w) for w in match.group(2).split()):
+        if match.group(1) in HONORIFICS and all(_name_like(w) for w in match.group(2).split()):
             a, b = match.start(2), match.end(2)
             if not any(s < b and a < t for s, t in taken):
                 out.append(Entity(text[a:b], "PER", a, b, 0.8, "model"))
