@@ -54,7 +54,7 @@ PHK THR UMR UMP UMK NIK KTP SIM STNK BPKB NPWP PPN PPh PNBP SBN SUN SPT LHKPN OT
 MBG SPPG PTSL RTH RTRW Amdal AMDAL IPAL TPA TPS TPST PLTU PLTA PLTS PLTD PLTB SPBU SPBE Bansos Sembako Migas EBT ESG
 IPO PDB GDP PMA PMDN Satgas Pemda Pemprov Pemkab Pemkot Pemko Pemdes DPRD RSUD Puskesmas Posyandu Polsek Kelurahan
 Kecamatan Desa Kabupaten Provinsi Kota Bank Pokmas APH ODGJ OPD SKPD KBM PPDB SNBP SNBT UTBK LPJ SPJ HGU HGB SHM IMB
-PBG SLF
+PBG SLF PN
 """.split()) | frozenset("""
 Badan Usaha Milik Negara
 Badan Usaha Milik Daerah

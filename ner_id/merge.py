@@ -5,7 +5,9 @@ Policy (measured on the dev splits, see the README):
   ``model+gazetteer``; the canonical name and kb_id are kept when the labels agree, and when
   they disagree the gazetteer's label wins if it is in ``override_labels``, or if the match is
   fuzzy (a misspelt known name: "Asfghanistan" is a place whatever the tagger guessed);
-- where they overlap with different boundaries, the model's span wins;
+- an exact gazetteer match that contains model spans and crosses none replaces them ("Partai Golkar"
+  over "Golkar", "Tentara Nasional Indonesia" over the place "Indonesia");
+- where they overlap otherwise, the model's span wins;
 - a gazetteer match the model missed is added when its label is in ``add_labels``
   (by default LOC and ORG: countries, regions and acronyms are reliable; one-word person
   names are not).
@@ -41,6 +43,7 @@ def merge(
     """Entities sorted by start; ``text[e.start:e.end] == e.text`` for each."""
     add, override = frozenset(add_labels), frozenset(override_labels)
     exact = {(g.start, g.end): g for g in gazetteer}
+    model = _contained_in_longer_names(text, model, gazetteer)
     entities = []
     for m in model:
         g = exact.get((m.start, m.end))
@@ -58,6 +61,28 @@ def merge(
         if g.label in add and not overlaps:
             entities.append(_entity(text, g, "gazetteer", linked=g))
     return tuple(sorted(entities, key=lambda e: (e.start, e.end)))
+
+
+def _contained_in_longer_names(text: str, model: Sequence[Candidate], gazetteer: Sequence[Candidate]
+                               ) -> list[Candidate]:
+    """Model spans, where an exact gazetteer match holds some of them whole and crosses none, the match
+    instead (as a model span of the gazetteer's label, so that merging confirms it)."""
+    ordered = sorted(model, key=lambda m: m.start)
+    starts = [m.start for m in ordered]
+    replaced: dict[int, Candidate] = {}  # index of the first model span held -> the longer name
+    dropped: set[int] = set()
+    for g in gazetteer:
+        if g.score < 1.0:
+            continue
+        first, last = bisect_left(starts, g.start), bisect_left(starts, g.end)
+        crossing = (first > 0 and ordered[first - 1].end > g.start) or any(m.end > g.end for m in ordered[first:last])
+        held = range(first, last)
+        if not held or crossing or (ordered[first].start, ordered[first].end) == (g.start, g.end) \
+                or any(i in dropped for i in held) or text.endswith("Wali ", 0, g.start):  # "Wali Kota X": X
+            continue
+        replaced[first] = Candidate(g.start, g.end, g.label, max(ordered[i].score for i in held))
+        dropped.update(held)
+    return [replaced[i] if i in replaced else m for i, m in enumerate(ordered) if i in replaced or i not in dropped]
 
 
 def _entity(text: str, span: Candidate, source: str, score: float | None = None,

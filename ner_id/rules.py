@@ -14,7 +14,7 @@ from dataclasses import replace
 from ner_id.lexicon import DEGREES, TITLES, is_acronym
 from ner_id.merge import Candidate
 from ner_id.news.acronyms import acronym_definition
-from ner_id.news.bodies import join_body_place, org_head_label, owner_not_building
+from ner_id.news.bodies import join_body_place, org_head_label, owner_not_building, split_unit_parent
 from ner_id.news.headlines import headline_words
 from ner_id.news.persons import alias_person, initials, titled_person
 from ner_id.news.terms import drop_terms
@@ -85,13 +85,14 @@ def trim_lower_head(text: str, entities: list[Entity], gazetteer: Sequence[Candi
 
 
 def acronym_label(text: str, entities: list[Entity], gazetteer: Sequence[Candidate]) -> list[Entity]:
-    """A single all-caps token that an exact gazetteer match names takes the gazetteer's label and id
-    ("Delegasi SCO tiba": SCO is an organisation, whatever the tagger guessed)."""
+    """A single all-caps token, or an organisation's name of several words, that an exact gazetteer match
+    names takes the gazetteer's label and id ("Delegasi SCO tiba": SCO is an organisation, whatever the
+    tagger guessed; "di PN Semarang": the court, not a place)."""
     exact = {(g.start, g.end): g for g in gazetteer if g.score >= 1.0}
     out = []
     for e in entities:
         g = exact.get((e.start, e.end))
-        if g is not None and g.label != e.label and is_acronym(e.text):
+        if g is not None and g.label != e.label and (is_acronym(e.text) or (g.label == "ORG" and " " in e.text)):
             e = replace(e, label=g.label, canonical=g.canonical, kb_id=g.kb_id)  # type: ignore[arg-type]
         out.append(e)
     return out
@@ -201,6 +202,7 @@ RULES: dict[str, Rule] = {
     "join_company_suffix": join_company_suffix,
     "acronym_definition": acronym_definition,
     "owner_not_building": owner_not_building,
+    "split_unit_parent": split_unit_parent,
     "join_body_place": join_body_place,
     "join_org_qualifier": join_org_qualifier,
     "org_head_label": org_head_label,

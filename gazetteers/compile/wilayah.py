@@ -3,7 +3,8 @@
 Source: ``gazetteer_sources/wilayah/kemendagri_2025_cahyadsn/wilayah.csv`` (cahyadsn/wilayah,
 MIT; Kepmendagri 2025 codes), read from the shared data folder. kb_id is the Kemendagri code
 (``kemendagri:32.73``). Province short forms (Jabar, DKI, ...) and major islands are written
-by hand. A one-word kecamatan name matches only as "Kecamatan X"; kecamatan never fuzzy-match.
+by hand, and so are agglomerations (Jabodetabek, Bandung Raya, ...: kb_id ``region:<slug>``). A one-word
+kecamatan name matches only as "Kecamatan X"; kecamatan never fuzzy-match.
 
     python gazetteers/compile/wilayah.py --data ../shared/data
 """
@@ -21,9 +22,9 @@ SOURCE = "gazetteer_sources/wilayah/kemendagri_2025_cahyadsn/wilayah.csv"
 PROVINCE_ALIASES: dict[str, list[str]] = {
     "11": ["NAD", "Nanggroe Aceh Darussalam"], "12": ["Sumut", "Sumatra Utara"], "13": ["Sumbar", "Sumatra Barat"],
     "14": [], "15": [], "16": ["Sumsel", "Sumatra Selatan"], "17": [], "18": [],
-    "19": ["Babel", "Bangka Belitung"], "21": ["Kepri"],
+    "19": ["Babel", "Bangka Belitung", "Bangka-Belitung", "Kep. Bangka Belitung"], "21": ["Kepri", "Kep. Riau"],
     "31": ["DKI Jakarta", "DKI", "Jakarta", "Ibu Kota Jakarta", "Daerah Khusus Jakarta"],
-    "32": ["Jabar"], "33": ["Jateng"], "34": ["DIY", "Yogyakarta", "Jogja", "Yogya", "Jogjakarta"],
+    "32": ["Jabar"], "33": ["Jateng"], "34": ["DIY", "DIJ", "D.I. Yogyakarta", "Yogyakarta", "Jogja", "Yogya", "Jogjakarta"],
     "35": ["Jatim"], "36": [], "51": [], "52": ["NTB"], "53": ["NTT"], "61": ["Kalbar"], "62": ["Kalteng"],
     "63": ["Kalsel"], "64": ["Kaltim"], "65": ["Kaltara"], "71": ["Sulut"], "72": ["Sulteng"],
     "73": ["Sulsel"], "74": ["Sultra"], "75": [], "76": ["Sulbar"], "81": [], "82": ["Malut"],
@@ -33,6 +34,12 @@ CANONICAL = {"31": "DKI Jakarta", "34": "DI Yogyakarta"}
 ISLANDS = ["Jawa", "Sumatera", "Sumatra", "Kalimantan", "Borneo", "Sulawesi", "Bali", "Lombok", "Sumbawa",
            "Flores", "Timor", "Madura", "Bangka", "Belitung", "Nias", "Halmahera", "Seram", "Batam",
            "Bintan", "Natuna", "Papua", "Nusa Penida", "Komodo", "Ambon", "Ternate", "Tidore", "Buton"]
+#: Agglomerations and metropolitan areas, kb_id ``region:<slug>`` (the name, then its other spellings).
+AGGLOMERATIONS: dict[str, list[str]] = {
+    "Jabodetabek": ["Jabotabek"], "Jabodetabekpunjur": ["Jabodetabek-Punjur", "Jabodetabekjur"], "Bodetabek": [],
+    "Gerbangkertosusila": ["Gerbangkertasusila"], "Mebidangro": [], "Bandung Raya": ["Cekungan Bandung"],
+    "Sarbagita": [], "Kedungsepur": [], "Banjarbakula": [], "Solo Raya": ["Subosukawonosraten"], "Malang Raya": [],
+}
 
 
 def main() -> None:
@@ -66,6 +73,9 @@ def main() -> None:
                          "fuzzy": False})
     for island in ISLANDS:
         rows.append({"name": island, "label": "LOC", "canonical": island, "kb_id": f"island:{island.lower()}"})
+    for name, aliases in AGGLOMERATIONS.items():
+        slug = name.lower().replace(" ", "-")
+        rows.append({"name": name, "label": "LOC", "canonical": name, "kb_id": f"region:{slug}", "aliases": aliases})
     write_jsonl(rows, OUT)
 
 

@@ -56,7 +56,8 @@ class ExactMatcher:
                 self._names.setdefault(surface, entry)
                 if len(surface) >= 5 and not surface.isupper():
                     self._upper.setdefault(surface.upper(), entry)
-        self._prefixes = {s[:3] for s in self._names} | {s[:3] for s in self._upper}
+        # the first token's first three characters ("PT Timah" is found from the token "PT")
+        self._prefixes = {s[:3].split(" ")[0] for s in (*self._names, *self._upper)}
         self._longest = max((len(s) for s in self._names), default=0)
 
     def __len__(self) -> int:

@@ -23,6 +23,8 @@ _BODY = re.compile(r"(?<![\w-])(?:" + "|".join([
     r"Dinas(?: (?:" + _NAME + r"|dan))+", r"Di(?:sdik|nkes|sperindag|shub|sdukcapil|skominfo|spar|snaker|nsos|spora)",
     r"Kanwil(?: " + _NAME + r")?", r"Kementerian(?: (?:" + _NAME + r"|dan))+",
 ]) + r")(?:\s*\(\s*[A-Z][\w-]*\s*\))?\s+$")
+#: "Kepala Kejaksaan Negeri (Kajari) X": the bracket holds the title, not the body's acronym.
+_TITLE_IN_BRACKETS = re.compile(r"\((?:" + "|".join(t for t in TITLES if t.isalpha()) + r")\)")
 _PLACE_IDS = re.compile(r"^(?:iso3166:|region:|kemendagri:|geonames:)")
 #: First words (or two) of organisation names, and last words of English ones.
 ORG_HEADS = frozenset("""
@@ -35,6 +37,8 @@ ORG_TAILS = frozenset("""
 University College Institute Bank Group Corporation Corp Company Inc Ltd Airlines Airways Foundation Association Agency
 Council Committee Commission Ministry Party Tbk Studies Center Centre Fund Forum Organization Organisation Office
 """.split())
+#: Heads whose next words are a place or a company name, never a parent body ("PT Bank Mandiri").
+ORG_HEADS_OF_PLACES = frozenset("PT CV Bank Universitas University Institut Yayasan".split())
 #: Words for a building, an office or a channel written before the organisation that owns it:
 #: "Mabes Polri", "Auditorium Menara Bank Mega", "Youtube Kemendagri" name the organisation only.
 _OWNED_BY = frozenset("Gedung Menara Auditorium Kantor Mabes Markas Aula Youtube YouTube Instagram TikTok Twitter Area".split())
@@ -48,7 +52,7 @@ def join_body_place(text: str, entities: list[Entity], gazetteer: Sequence[Candi
     joined: list[tuple[int, int]] = []
     for start, end in sorted(set(places)):
         head = _BODY.search(text, max(0, start - 80), start)
-        if head is not None and text[head.start():start].count("\n") == 0:
+        if head is not None and "\n" not in text[head.start():start] and not _TITLE_IN_BRACKETS.search(head.group()):
             joined.append((head.start(), end))
     if not joined:
         return entities
@@ -80,6 +84,26 @@ def org_head_label(text: str, entities: list[Entity], gazetteer: Sequence[Candid
         if e.label != "ORG" and len(words) > 1 and e.kb_id is None and (
                 words[0] in ORG_HEADS or " ".join(words[:2]) in ORG_HEADS or words[-1] in ORG_TAILS):
             e = replace(e, label="ORG")
+        out.append(e)
+    return out
+
+
+def split_unit_parent(text: str, entities: list[Entity], gazetteer: Sequence[Candidate]) -> list[Entity]:
+    """A unit written before its parent body is two organisations: "Kortas Tipikor Polri" -> "Kortas
+    Tipikor" + "Polri", when a gazetteer names the parent at the end of the span and nothing names the whole."""
+    orgs = {g.end: g for g in gazetteer if g.label == "ORG" and g.score >= 1.0}
+    whole = {(g.start, g.end) for g in gazetteer}
+    out = []
+    for e in entities:
+        g = orgs.get(e.end)
+        if e.label == "ORG" and e.source == "model" and g is not None and g.start > e.start and (e.start, e.end) not in whole:
+            unit = text[e.start:g.start].rstrip()
+            words = unit.split()
+            if words and all(w[:1].isupper() and w not in _OWNED_BY and w not in TITLES for w in words) \
+                    and words[0] not in ORG_HEADS_OF_PLACES and text[e.start + len(unit):g.start] == " ":
+                out.append(replace(e, text=unit, end=e.start + len(unit)))
+                e = replace(e, text=text[g.start:g.end], start=g.start, source="model+gazetteer", canonical=g.canonical,
+                            kb_id=g.kb_id)
         out.append(e)
     return out
 

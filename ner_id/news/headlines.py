@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from ner_id.lexicon import is_common_word
 from ner_id.merge import Candidate
 from ner_id.types import Entity
 
@@ -13,22 +14,26 @@ _WORD = re.compile(r"[^\W\d_]+")
 _TOKEN = re.compile(r"\S+")
 
 
-def _title_case_lines(text: str) -> list[tuple[int, int]]:
-    """Lines whose words of three or more letters are nearly all capitalised (at least three of them)."""
-    lines = []
-    for match in re.finditer(r"[^\n]+", text):
-        words = [w for w in _WORD.findall(match.group()) if len(w) >= 3]
-        capitalised = sum(w[0].isupper() for w in words)
-        if len(words) >= 3 and capitalised >= 0.85 * len(words) and not all(w.isupper() for w in words):
-            lines.append((match.start(), match.end()))
-    return lines
+def _headline(text: str) -> list[tuple[int, int]]:
+    """The headline: the first line of a text of several lines, when its words of three or more letters
+    are nearly all capitalised (at least three of them, not all in capitals). Later lines in title case
+    are mostly lists of names, not headlines."""
+    match = re.match(r"\s*([^\n]+)\n", text)
+    if match is None:
+        return []
+    words = [w for w in _WORD.findall(match.group(1)) if len(w) >= 3]
+    capitalised = sum(w[0].isupper() for w in words)
+    if len(words) >= 3 and capitalised >= 0.85 * len(words) and not all(w.isupper() for w in words):
+        return [(match.start(1), match.end(1))]
+    return []
 
 
 def headline_words(text: str, entities: list[Entity], gazetteer: Sequence[Candidate]) -> list[Entity]:
-    """In a title-case line, words that the rest of the text writes in lower case are no part of a name:
-    a span holding them is cut around them ("Polri Sita Rumah" -> "Polri"; "Prabowo Puji Jokowi" ->
-    "Prabowo", "Jokowi"), unless the whole span is written the same way elsewhere in the text."""
-    lines = _title_case_lines(text)
+    """In a title-case line, words that the rest of the text writes in lower case, or that news text
+    mostly does, are no part of a name: a model span holding them is cut around them ("Polri Sita Rumah"
+    -> "Polri"; "Prabowo Puji Jokowi" -> "Prabowo", "Jokowi"), unless a gazetteer confirms the span or
+    the whole span is written the same way elsewhere in the text."""
+    lines = _headline(text)
     if not lines:
         return entities
     body = list(text)
@@ -38,12 +43,12 @@ def headline_words(text: str, entities: list[Entity], gazetteer: Sequence[Candid
     lower = {w for w in _WORD.findall(rest) if w.islower()}
     out: list[Entity] = []
     for e in entities:
-        if not any(a <= e.start and e.end <= b for a, b in lines) or e.text in rest:
+        if e.source != "model" or not any(a <= e.start and e.end <= b for a, b in lines) or e.text in rest:
             out.append(e)
             continue
         pieces: list[list[re.Match]] = [[]]
         for word in _TOKEN.finditer(e.text):
-            if word.group().lower() in lower:
+            if word.group().lower() in lower or is_common_word(word.group()):
                 pieces.append([])
             else:
                 pieces[-1].append(word)
