@@ -7,7 +7,7 @@ Steps, in order, each on spans of the original string:
 3. group: same gazetteer id; "Long Name (ACR)" / "ACR (Long Name)" and "Joko Widodo (Jokowi)"
    pairs; the same surface; a partial person name that fits exactly one full name;
 4. give each group one label and a canonical name: a vote of the mentions' scores, where a mention
-   with a person's context (a title or a reporting verb right before it, an age after it) also
+   with a person's context (an honorific or a reporting verb right before it, an age after it) also
    votes PER, so one wrong label is not copied to every mention;
 5. add mentions the tagger missed whose exact surface is a confident member elsewhere, or the first
    or last word of a confident person's full name ("Bhima" for "Bhima Yudhistira").
@@ -165,8 +165,8 @@ def _build_groups(text: str, mentions: list[Entity], root) -> tuple[EntityGroup,
     for index, (_, ids) in enumerate(sorted(members.items(), key=lambda kv: min(kv[1]))):
         votes: dict[str, float] = defaultdict(float)
         for i in ids:
-            votes[mentions[i].label] += mentions[i].score
             m = mentions[i]
+            votes[m.label] += m.score
             if m.label != "PER" and " " not in m.text and not m.text.isupper() and _person_context(text, m):
                 votes["PER"] += PERSON_CONTEXT_VOTE
         label = cast(Label, max(votes, key=lambda k: (votes[k], k)))
@@ -206,13 +206,13 @@ def _add_missed(text: str, mentions: list[Entity], groups: Sequence[EntityGroup]
                     by_head[head.group()].setdefault(m.text, m)
             words = m.text.split()
             if group.label == "PER" and m.label == "PER" and m.score >= CONFIDENT and len(words) > 1:
-                for word in {words[0], words[-1]}:
-                    if _name_part(word):
-                        parts[word].add(index)
-    for word, owners in parts.items():  # a word of one person's name only
+                for part in {words[0], words[-1]}:
+                    if _name_part(part):
+                        parts[part].add(index)
+    for part, owners in parts.items():  # a word of one person's name only
         if len(owners) == 1:
             model = groups[owners.pop()].mentions[0]
-            by_head[word].setdefault(word, replace(model, text=word))
+            by_head[part].setdefault(part, replace(model, text=part))
     for surfaces in by_head.values():
         for surface in sorted(surfaces, key=len, reverse=True):
             surfaces[surface] = surfaces.pop(surface)  # longest first

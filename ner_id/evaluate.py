@@ -1,6 +1,6 @@
 """Entity-level exact-span P / R / F1 (PER, LOC, ORG) on gold files, through the public pipeline.
 
-    python -m ner_id.evaluate FILE.tsv|FILE.jsonl [...] [--no-model | --model-only] [--json]
+    python -m ner_id.evaluate FILE.tsv|FILE.jsonl [...] [--no-model | --model-only] [--convention corpus] [--json]
 
 Two gold formats: two-column CoNLL (``.tsv``/``.conll``/``.txt``: each sentence's tokens are
 joined with single spaces into raw text), and JSONL documents with character spans (``.jsonl``:
@@ -21,6 +21,7 @@ from typing import Any
 
 from ner_id.config import TAGGER_MODELS
 from ner_id.conll import Sentence, read_conll, spans
+from ner_id.rules import CORPUS_RULES
 from ner_id.types import LABELS
 
 #: A gold document: its raw text and its entities as ``(start, end, label)`` character spans.
@@ -85,7 +86,7 @@ def score_documents(nlp, documents: Sequence[Gold]) -> dict[str, dict[str, float
     tp: Counter = Counter()
     n_pred: Counter = Counter()
     n_gold: Counter = Counter()
-    touched = Counter()
+    touched: Counter = Counter()
     batch = 256 if len(documents) > 1000 else 16
     for (text, gold), doc in zip(documents, nlp.pipe([t for t, _ in documents], batch_size=batch)):
         pred = {(e.start, e.end, e.label) for e in doc.entities}
@@ -130,6 +131,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-model", action="store_true", help="gazetteers only")
     parser.add_argument("--model-only", action="store_true",
                         help="the tagger alone: no gazetteers, no rules, no grouping")
+    parser.add_argument("--convention", choices=("news", "corpus"), default="news",
+                        help="news: ner-id's news convention (default); corpus: without the rules that apply it "
+                             "where NER-UI, NERGrit and NERP annotate otherwise (ner_id.rules.NEWS_CONVENTION)")
     parser.add_argument("--json", action="store_true", help="print JSON instead of tables")
 
 
@@ -138,6 +142,8 @@ def run(args: argparse.Namespace) -> int:
     import ner_id
 
     options: dict[str, Any] = {"default_gazetteers": False, "group": False, "rules": ()} if args.model_only else {}
+    if args.convention == "corpus" and not args.model_only:
+        options["rules"] = CORPUS_RULES
     nlp = ner_id.load(model=None if args.no_model else args.model, topic_model=None, keyphrases=False, **options)
     results = {}
     for path in args.files:

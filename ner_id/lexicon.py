@@ -21,7 +21,8 @@ TITLES = frozenset("""
 Presiden Wapres Wakil Menteri Mendagri Menlu Menhan Menkeu Menko Mensesneg Gubernur Wagub Bupati Wabup Walikota
 Wali Kota Bapak Pak Ibu Bu Sdr. Sdri. Saudara Kapolri Kapolda Kapolres Panglima Jenderal Jend. Letjen Mayjen
 Brigjen Kolonel Kombes Irjen AKBP Kompol Ketua Direktur Dirut Sekjen Haji H. Hj. Dr. dr. Prof. Ir. Drs. Dra.
-Tuan Nyonya Mr. Mrs. Ms. Prof Perdana PM Kanselir Senator Hakim Jaksa Komisaris Inspektur Letnan Kapten Mayor Sersan
+Tuan Nyonya Mr. Mrs. Ms. Prof Drs Dra Dr Ir Hj Perdana PM Kanselir Senator Hakim Jaksa Komisaris Inspektur Letnan
+Kapten Mayor Sersan
 Sekretaris Dubes Duta Besar Camat Lurah Kades Kapolsek Kapolresta Kasatreskrim Kabareskrim Kadis Sekda Danrem
 Dandim Pangdam Rektor Dekan Plt. Plt Pj. Menag Menkes Mentan Menhub Menpora Mendikbud Mensos Menaker Mendag Menperin
 Menkominfo Menkumham Kajati Kajari

@@ -16,8 +16,8 @@ from ner_id.merge import Candidate
 from ner_id.news.acronyms import acronym_definition
 from ner_id.news.bodies import join_body_place, org_head_label, owner_not_building, split_unit_parent
 from ner_id.news.headlines import headline_words
-from ner_id.news.persons import alias_person, initials, titled_person
-from ner_id.news.terms import drop_terms
+from ner_id.news.persons import alias_person, initials, sentence_start_words, titled_person
+from ner_id.news.terms import drop_languages, drop_terms
 from ner_id.news.text import Lines, cased
 from ner_id.types import Entity
 
@@ -208,11 +208,19 @@ RULES: dict[str, Rule] = {
     "org_head_label": org_head_label,
     "initials": initials,
     "titled_person": titled_person,
+    "sentence_start_words": sentence_start_words,
     "alias_person": alias_person,
     "drop_terms": drop_terms,
+    "drop_languages": drop_languages,
     "dateline": dateline,
 }
 DEFAULT_RULES: tuple[str, ...] = tuple(RULES)
+#: Rules that apply ner-id's news convention where the older corpora (NER-UI, NERGrit, NERP) annotate
+#: otherwise: lower-case prefixes outside place names, schools and courts as organisations, a body with
+#: its place as one organisation, a unit and its parent as two, languages untagged.
+NEWS_CONVENTION: tuple[str, ...] = ("trim_lower_head", "org_head_label", "join_body_place", "split_unit_parent",
+                                    "drop_languages")
+CORPUS_RULES: tuple[str, ...] = tuple(r for r in DEFAULT_RULES if r not in NEWS_CONVENTION)
 
 
 def apply_rules(names: Sequence[str], text: str, entities: Sequence[Entity],

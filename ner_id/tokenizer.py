@@ -69,7 +69,7 @@ def _reduplication(text: str) -> re.Match | None:
     if match is None:
         return None
     first, rest = match.group(1), match.group(2)[1:]
-    if rest.islower() and not first.isupper():
+    if rest.islower() and first.islower():
         return match
     a, b = first.lower(), rest.lower()
     return match if "-" not in b and (a in b or b in a) else None

@@ -18,12 +18,15 @@ _AGED = re.compile(r"(?<![\w.-])(" + _INITIALS + r")\s*\(\d{1,2}\)")
 _ONE = re.compile(_INITIALS)
 _WORD_BEFORE = re.compile(r"(\S+)\s$")
 _NAME_WORD = re.compile(r"[A-Z][a-z'’-]+")
+#: Nouns derived with pe-/per-/ke-/ber- ... -an ("Perhubungan", "Keuangan") are never given names.
+_DERIVED_NOUN = re.compile(r"(?:Per|Pen|Pem|Peng|Peny|Pe|Ke|Ber)[a-z]+an")
 
 
 def _name_like(word: str) -> bool:
     """A capitalised word that running text (almost) never writes in lower case."""
     share = lower_share(word)
-    return bool(_NAME_WORD.fullmatch(word)) and word not in TITLES and word not in MONTHS and (share is None or share <= 1)
+    return (bool(_NAME_WORD.fullmatch(word)) and not _DERIVED_NOUN.fullmatch(word) and word not in TITLES
+            and word not in MONTHS and (share is None or share <= 1))
 
 
 def _title_or_word(word: str) -> bool:
@@ -83,6 +86,28 @@ def titled_person(text: str, entities: list[Entity], gazetteer: Sequence[Candida
             if not any(s < b and a < t for s, t in taken):
                 out.append(Entity(text[a:b], "PER", a, b, 0.8, "model"))
     return sorted(out, key=lambda e: (e.start, e.end))
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?:\n]\s*|[\"“]\s*)$")
+
+
+def sentence_start_words(text: str, entities: list[Entity], gazetteer: Sequence[Candidate]) -> list[Entity]:
+    """At the start of a sentence every word is capitalised, and the tagger reads an ordinary word as the
+    start of a name ("Janji Burhanuddin diucapkan", "Sosok Affan"; "Mahkota itu jatuh"): a person span
+    loses its leading words that news text mostly writes in lower case, and goes when none is left."""
+    out = []
+    for e in entities:
+        if e.label == "PER" and e.source == "model" and _SENTENCE_START.search(text, max(0, e.start - 3), e.start):
+            words = list(re.finditer(r"[^\s-]+", e.text))
+            k = 0
+            while k < len(words) and is_common_word(words[k].group()) and words[k].group() not in TITLES:
+                k += 1
+            if k == len(words):
+                continue
+            if k:
+                e = replace(e, text=e.text[words[k].start():], start=e.start + words[k].start())
+        out.append(e)
+    return out
 
 
 def alias_person(text: str, entities: list[Entity], gazetteer: Sequence[Candidate]) -> list[Entity]:
