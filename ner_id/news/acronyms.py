@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from ner_id.lexicon import NON_NAMES, TITLES, is_common_word
 from ner_id.merge import Candidate
-from ner_id.news.bodies import ORG_HEADS, ORG_TAILS
+from ner_id.news.bodies import DEFINITION_HEADS, ORG_TAILS
 from ner_id.types import Entity
 
 _DEFINED = re.compile(r"\(([A-Z][A-Za-z0-9]{1,14})\)")
@@ -47,7 +47,7 @@ def _expansion(text: str, end: int) -> tuple[int, list[str]] | None:
         words.pop(0)
     names = [w for _, w in words]
     for i, word in enumerate(names):
-        if word in ORG_HEADS or " ".join(names[i:i + 2]) in ORG_HEADS:
+        if word in DEFINITION_HEADS or " ".join(names[i:i + 2]) in DEFINITION_HEADS:
             return words[i][0], names[i:]
     if names and names[-1] in ORG_TAILS:
         i = 0

@@ -33,6 +33,13 @@ Institute Politeknik Sekolah Akademi STIE STIKES Madrasah Pesantren Ponpes RS RS
 Kementerian Kemenko Badan Komisi Dinas Partai PT CV Yayasan Lembaga Polda Polres Polresta Polsek Kodam Korem Kodim
 Bank Fakultas Departemen Direktorat Ditjen Biro Satgas Pemerintah Pemprov Pemkab Pemkot DPRD Kejari Kejati
 """.split()) | {"Rumah Sakit", "Pondok Pesantren"}
+#: Head words that start an organisation's name when its acronym follows in brackets ("Ikatan Dokter
+#: Indonesia (IDI)"); wider than ORG_HEADS, which relabels spans without that evidence.
+DEFINITION_HEADS = ORG_HEADS | frozenset("""
+Ikatan Asosiasi Perhimpunan Persatuan Himpunan Gabungan Forum Dewan Majelis Pusat Serikat Konfederasi Federasi Kamar
+Otoritas Tim Komite Korps Organisasi Perserikatan Mahkamah Kepolisian Tentara Gerakan Aliansi Koalisi Kantor Sekretariat
+Perusahaan Kelompok Jaringan Persekutuan Perkumpulan Paguyuban Koperasi Balai Kejaksaan Unit Satuan Direktorat
+""".split())
 ORG_TAILS = frozenset("""
 University College Institute Bank Group Corporation Corp Company Inc Ltd Airlines Airways Foundation Association Agency
 Council Committee Commission Ministry Party Tbk Studies Center Centre Fund Forum Organization Organisation Office

@@ -13,10 +13,12 @@ from ner_id.types import Entity
 _INITIALS = r"[A-Z]{1,4}"
 #: "berinisial DDS, YQ, A, RAR, dan SR"; "inisial AM (12)".
 _INTRODUCED = re.compile(r"(?<!\w)(?:[Bb]erinisial|[Ii]nisial|[Nn]asabah)\s+(" + _INITIALS + r"(?:\s*\(\d{1,3}\))?"
-                         r"(?:\s*(?:,|dan|serta)\s*" + _INITIALS + r"(?:\s*\(\d{1,3}\))?)*)(?!\w)")
+                         r"(?:(?:\s*,\s*(?:dan\s+|serta\s+)?|\s+(?:dan|serta)\s+)" + _INITIALS + r"(?:\s*\(\d{1,3}\))?)*)(?!\w)")
 _AGED = re.compile(r"(?<![\w.-])(" + _INITIALS + r")\s*\(\d{1,2}\)")
 _ONE = re.compile(_INITIALS)
 _WORD_BEFORE = re.compile(r"(\S+)\s$")
+_AFTER_HONORIFIC = re.compile(r"(?<!\S)(" + "|".join(re.escape(h) for h in sorted(HONORIFICS, key=len, reverse=True))
+                              + r") ((?:[A-Z][a-z'’-]+)(?: [A-Z][a-z'’-]+){0,2})(?!\w)")
 _NAME_WORD = re.compile(r"[A-Z][a-z'’-]+")
 #: Nouns derived with pe-/per-/ke-/ber- ... -an ("Perhubungan", "Keuangan") are never given names.
 _DERIVED_NOUN = re.compile(r"(?:Per|Pen|Pem|Peng|Peny|Pe|Ke|Ber)[a-z]+an")
@@ -80,8 +82,8 @@ def titled_person(text: str, entities: list[Entity], gazetteer: Sequence[Candida
             if start != e.start and before is not None and _title_or_word(before.group(1)):
                 e = replace(e, text=text[start:e.end], start=start)
         out.append(e)
-    for match in re.finditer(r"(?<!\S)(\S+) ((?:[A-Z][a-z'’-]+)(?: [A-Z][a-z'’-]+){0,2})(?!\w)", text):
-        if match.group(1) in HONORIFICS and all(_name_like(w) for w in match.group(2).split()):
+    for match in _AFTER_HONORIFIC.finditer(text):
+        if all(_name_like(w) for w in match.group(2).split()):
             a, b = match.start(2), match.end(2)
             if not any(s < b and a < t for s, t in taken):
                 out.append(Entity(text[a:b], "PER", a, b, 0.8, "model"))
