@@ -1,4 +1,4 @@
-"""The ``ner-id`` command line: ``ner-id extract``, ``ner-id topics`` and ``ner-id evaluate``."""
+"""The ``ner-id`` command line: ``ner-id extract``, ``topics``, ``index``, ``evaluate`` and ``gazetteer build``."""
 from __future__ import annotations
 
 import argparse
@@ -64,10 +64,15 @@ def _parser() -> argparse.ArgumentParser:
                        help="timeline period (default: %(default)s)")
     index.add_argument("--min-documents", type=int, default=1,
                        help="keep entity pairs that share at least this many documents (default: %(default)s)")
-    evaluate = commands.add_parser("evaluate", help="P / R / F1 on two-column CoNLL files")
+    evaluate = commands.add_parser("evaluate", help="P / R / F1 on CoNLL or JSONL gold files")
     from ner_id.evaluate import add_arguments
 
     add_arguments(evaluate)
+    gazetteer = commands.add_parser("gazetteer", help="build a gazetteer file from your own table")
+    from ner_id.gazetteer import build
+
+    build.add_arguments(gazetteer.add_subparsers(dest="action", required=True, metavar="ACTION").add_parser(
+        "build", help="turn a CSV/TSV table of names, labels, aliases and ids into a .jsonl gazetteer"))
     return parser
 
 
@@ -92,6 +97,10 @@ def main(argv: list[str] | None = None) -> int:
             return _topics(args)
         if args.command == "index":
             return _index(args)
+        if args.command == "gazetteer":
+            from ner_id.gazetteer.build import run as build_gazetteer
+
+            return build_gazetteer(args)
         return _extract(args, parser)
     except (InputError, OSError) as error:
         print(f"ner-id: error: {error}", file=sys.stderr)

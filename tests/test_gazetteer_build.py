@@ -87,3 +87,15 @@ def test_module_runs_as_a_command(tmp_path):
     done = subprocess.run([sys.executable, "-m", "ner_id.gazetteer.build", str(source), "-o", str(out)],
                           capture_output=True, text=True, check=True)
     assert "2 entries" in done.stdout and len(load_entries([out])) == 2
+
+
+def test_ner_id_gazetteer_build_is_the_same_command(tmp_path, capsys):
+    from ner_id.cli import main as cli_main
+
+    source, out = tmp_path / "ministries.csv", tmp_path / "cli.jsonl"
+    source.write_text(MINISTRY, encoding="utf-8")
+    assert cli_main(["gazetteer", "build", str(source), "-o", str(out)]) == 0
+    assert capsys.readouterr().out == f"{out}: 2 entries\n"
+    assert build(source, tmp_path / "ref.jsonl") == 2
+    assert out.read_text(encoding="utf-8") == (tmp_path / "ref.jsonl").read_text(encoding="utf-8")
+    assert cli_main(["gazetteer", "build", str(tmp_path / "missing.csv"), "-o", str(out)]) == 2
