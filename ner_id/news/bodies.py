@@ -13,7 +13,7 @@ from ner_id.types import Entity
 _NAME = r"[A-Z][\w&.-]*"
 #: Bodies whose name goes on with the place they serve: "Polres Palopo", "DPRD Kabupaten Demak",
 #: "Kejaksaan Negeri (Kejari) Jember", "Dinas Pendidikan dan Kebudayaan Kabupaten Demak".
-_BODY = re.compile(r"(?<![\w-])(?:" + "|".join([
+_HEADS = "|".join([
     r"Pemerintah(?: Provinsi| Kabupaten| Kota)?", r"Pem(?:prov|kab|kot|ko|da)",
     r"DPRD(?: Provinsi| Kabupaten| Kota)?", r"Pol(?:da|res|resta|restabes|sek|sekta)",
     r"Kejati|Kejari|Cabjari|Kejaksaan (?:Tinggi|Negeri)",
@@ -22,7 +22,9 @@ _BODY = re.compile(r"(?<![\w-])(?:" + "|".join([
     r"Bapenda|Bappeda|BPBD|BPKAD|Bawaslu|KPUD?|Satpol PP|Kesbangpol|Inspektorat|Kemenag|Kodim|Korem|Lanal|Lanud|RSUD",
     r"Dinas(?: (?:" + _NAME + r"|dan))+", r"Di(?:sdik|nkes|sperindag|shub|sdukcapil|skominfo|spar|snaker|nsos|spora)",
     r"Kanwil(?: " + _NAME + r")?", r"Kementerian(?: (?:" + _NAME + r"|dan))+",
-]) + r")(?:\s*\(\s*[A-Z][\w-]*\s*\))?\s+$")
+])
+_BODY = re.compile(r"(?<![\w-])(?:" + _HEADS + r")(?:\s*\(\s*[A-Z][\w-]*\s*\))?\s+$")
+_BODY_START = re.compile(r"(?:" + _HEADS + r") ")
 #: "Kepala Kejaksaan Negeri (Kajari) X": the bracket holds the title, not the body's acronym.
 _TITLE_IN_BRACKETS = re.compile(r"\((?:" + "|".join(t for t in TITLES if t.isalpha()) + r")\)")
 _PLACE_IDS = re.compile(r"^(?:iso3166:|region:|kemendagri:|geonames:)")
@@ -53,10 +55,12 @@ _OWNED_BY = frozenset("Gedung Menara Auditorium Kantor Mabes Markas Aula Youtube
 
 def join_body_place(text: str, entities: list[Entity], gazetteer: Sequence[Candidate]) -> list[Entity]:
     """A body written with the place it serves is one organisation: "Polres Palopo", "Pemkot Pekanbaru",
-    "Kejaksaan Negeri (Kejari) Jember" (the tagger reads the place as LOC and the body alone, or not at all)."""
+    "Kejaksaan Negeri (Kejari) Jember" (the tagger reads the place as LOC and the body alone, or not at all;
+    or glues the place to the name of the person after it: "Ketua DPRD Jatim Sumarno")."""
     places = [(e.start, e.end) for e in entities if e.label == "LOC"]
     places += [(g.start, g.end) for g in gazetteer if g.label == "LOC" and _PLACE_IDS.match(g.kb_id or "")]
-    joined: list[tuple[int, int]] = []
+    # a body the gazetteer names whole ("DPRD Jatim"), also where a person span swallowed its place
+    joined = [(g.start, g.end) for g in gazetteer if g.label == "ORG" and g.score >= 1.0 and _BODY_START.match(text, g.start)]
     for start, end in sorted(set(places)):
         head = _BODY.search(text, max(0, start - 80), start)
         if head is not None and "\n" not in text[head.start():start] and not _TITLE_IN_BRACKETS.search(head.group()):
