@@ -62,22 +62,34 @@ INTERFACE = {
     },
     'evaluate': {
         'files': (None, None, True, None,
-            'two-column CoNLL files (token, BIO tag)'),
+            'gold files: two-column CoNLL (token, BIO tag) or .jsonl documents with character spans'),
         '--model': ('default', ['default', 'fast'], False, None,
             'tagger (default: %(default)s)'),
         '--no-model': (False, None, False, None,
             'gazetteers only'),
         '--model-only': (False, None, False, None,
             'the tagger alone: no gazetteers, no rules, no grouping'),
+        '--convention': ('news', ['news', 'corpus'], False, None,
+            "news: ner-id's news convention (default); corpus: without the rules that apply it where NER-UI, "
+            "NERGrit and NERP annotate otherwise (ner_id.rules.NEWS_CONVENTION)"),
         '--json': (False, None, False, None,
             'print JSON instead of tables'),
     },
+    'gazetteer': {
+        'action': (None, ['build'], True, 'ACTION', None),
+    },
+}
+GAZETTEER_BUILD = {
+    'source': (None, None, True, None, 'CSV or TSV table with a header row: name, label, and optionally canonical, '
+                                       'kb_id, aliases (joined by |), fuzzy; other columns are ignored'),
+    '--output': (None, None, True, None, 'the gazetteer file to write (.jsonl)'),
 }
 COMMANDS = {
     "extract": "extract entities from files of documents",
     "topics": "discover the topics of a collection of documents",
     "index": "index a dump's entities across documents (from extract's JSONL)",
-    "evaluate": "P / R / F1 on two-column CoNLL files",
+    "evaluate": "P / R / F1 on CoNLL or JSONL gold files",
+    "gazetteer": "build a gazetteer file from your own table",
 }
 
 
@@ -94,6 +106,10 @@ def test_every_option_is_as_documented():
                     for a in parser._actions if a.dest != "help"}
              for name, parser in sub.choices.items()}
     assert found == INTERFACE
+    [actions] = [a for a in sub.choices["gazetteer"]._actions if a.dest == "action"]
+    build = actions.choices["build"]
+    assert {(a.option_strings[-1] if a.option_strings else a.dest): (a.default, a.choices, a.required, a.metavar, a.help)
+            for a in build._actions if a.dest != "help"} == GAZETTEER_BUILD
 
 
 def test_commands_and_descriptions():

@@ -153,12 +153,15 @@ def test_trim_lower_tail_cases(text, surface, source, expected):
     assert [(e.text, e.start, e.end) for e in got] == [(expected, text.index(expected), text.index(expected) + len(expected))]
 
 
-def test_acronym_label_needs_an_exact_single_token_match():
-    text = "Delegasi SCO tiba di Dushanbe bersama SCO RI."
+def test_acronym_label_needs_an_exact_single_token_match_or_an_organisations_name():
+    text = "Delegasi SCO tiba di Dushanbe bersama SCO RI dari Kota Baru."
     fuzzy = RULES["acronym_label"](text, [ent(text, "SCO", "PER")], [cand(text, "SCO", "ORG", score=0.95)])
     assert [(e.text, e.label) for e in fuzzy] == [("SCO", "PER")]
-    two = ent(text, "SCO RI", "PER")
-    assert RULES["acronym_label"](text, [two], [Candidate(two.start, two.end, "ORG", 1.0, "SCO RI", None)]) == [two]
+    two = ent(text, "SCO RI", "PER")  # an organisation's name of two words: the gazetteer's label
+    got = RULES["acronym_label"](text, [two], [Candidate(two.start, two.end, "ORG", 1.0, "SCO RI", "org:sco")])
+    assert [(e.text, e.label, e.kb_id) for e in got] == [("SCO RI", "ORG", "org:sco")]
+    place = ent(text, "Kota Baru", "PER")  # a place of two words is not relabelled
+    assert RULES["acronym_label"](text, [place], [Candidate(place.start, place.end, "LOC", 1.0, "Kota Baru", None)]) == [place]
     same = ent(text, "SCO", "ORG")
     assert RULES["acronym_label"](text, [same], [cand(text, "SCO", "ORG", "org:sco")]) == [same]  # label agrees: as is
 

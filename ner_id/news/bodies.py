@@ -60,7 +60,8 @@ def join_body_place(text: str, entities: list[Entity], gazetteer: Sequence[Candi
     places = [(e.start, e.end) for e in entities if e.label == "LOC"]
     places += [(g.start, g.end) for g in gazetteer if g.label == "LOC" and _PLACE_IDS.match(g.kb_id or "")]
     # a body the gazetteer names whole ("DPRD Jatim"), also where a person span swallowed its place
-    joined = [(g.start, g.end) for g in gazetteer if g.label == "ORG" and g.score >= 1.0 and _BODY_START.match(text, g.start)]
+    joined = [(g.start, g.end) for g in gazetteer if g.label == "ORG" and g.score >= 1.0
+              and (head := _BODY_START.match(text, g.start)) is not None and head.end() < g.end]
     for start, end in sorted(set(places)):
         head = _BODY.search(text, max(0, start - 80), start)
         if head is not None and "\n" not in text[head.start():start] and not _TITLE_IN_BRACKETS.search(head.group()):
@@ -69,8 +70,9 @@ def join_body_place(text: str, entities: list[Entity], gazetteer: Sequence[Candi
         return entities
     out = list(entities)
     for start, end in joined:
-        if any(a <= start and end <= b and (a, b) != (start, end) for a, b in joined):
-            continue  # a longer body holds it
+        if any(a <= start and end <= b and (a, b) != (start, end) for a, b in joined) or \
+                any((e.start, e.end, e.label) == (start, end, "ORG") for e in out):
+            continue  # a longer body holds it, or it is there already
         kept: list[Entity] = []
         score = 0.0
         for e in out:
