@@ -21,7 +21,8 @@ from typing import Any
 
 from ner_id.config import TAGGER_MODELS
 from ner_id.conll import Sentence, read_conll, spans
-from ner_id.rules import CORPUS_RULES
+from ner_id.gazetteer import default_paths
+from ner_id.rules import CORPUS_RULES, NEWS_CONVENTION_GAZETTEERS
 from ner_id.types import LABELS
 
 #: A gold document: its raw text and its entities as ``(start, end, label)`` character spans.
@@ -132,8 +133,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--model-only", action="store_true",
                         help="the tagger alone: no gazetteers, no rules, no grouping")
     parser.add_argument("--convention", choices=("news", "corpus"), default="news",
-                        help="news: ner-id's news convention (default); corpus: without the rules that apply it "
-                             "where NER-UI, NERGrit and NERP annotate otherwise (ner_id.rules.NEWS_CONVENTION)")
+                        help="news: ner-id's news convention (default); corpus: without the rules and gazetteers that "
+                             "apply it where NER-UI, NERGrit and NERP annotate otherwise (ner_id.rules.NEWS_CONVENTION)")
     parser.add_argument("--json", action="store_true", help="print JSON instead of tables")
 
 
@@ -143,7 +144,8 @@ def run(args: argparse.Namespace) -> int:
 
     options: dict[str, Any] = {"default_gazetteers": False, "group": False, "rules": ()} if args.model_only else {}
     if args.convention == "corpus" and not args.model_only:
-        options["rules"] = CORPUS_RULES
+        options.update(rules=CORPUS_RULES, default_gazetteers=False,
+                       gazetteers=[str(p) for p in default_paths() if p.name not in NEWS_CONVENTION_GAZETTEERS])
     nlp = ner_id.load(model=None if args.no_model else args.model, topic_model=None, keyphrases=False, **options)
     results = {}
     for path in args.files:

@@ -221,6 +221,8 @@ DEFAULT_RULES: tuple[str, ...] = tuple(RULES)
 NEWS_CONVENTION: tuple[str, ...] = ("trim_lower_head", "org_head_label", "join_body_place", "split_unit_parent",
                                     "drop_languages")
 CORPUS_RULES: tuple[str, ...] = tuple(r for r in DEFAULT_RULES if r not in NEWS_CONVENTION)
+#: Shipped gazetteer files that apply the news convention the same way ("Polres Palopo" as one name).
+NEWS_CONVENTION_GAZETTEERS: tuple[str, ...] = ("35_regional_bodies.jsonl",)
 
 
 def apply_rules(names: Sequence[str], text: str, entities: Sequence[Entity],

@@ -70,8 +70,8 @@ INTERFACE = {
         '--model-only': (False, None, False, None,
             'the tagger alone: no gazetteers, no rules, no grouping'),
         '--convention': ('news', ['news', 'corpus'], False, None,
-            "news: ner-id's news convention (default); corpus: without the rules that apply it where NER-UI, "
-            "NERGrit and NERP annotate otherwise (ner_id.rules.NEWS_CONVENTION)"),
+            "news: ner-id's news convention (default); corpus: without the rules and gazetteers that apply it where "
+            "NER-UI, NERGrit and NERP annotate otherwise (ner_id.rules.NEWS_CONVENTION)"),
         '--json': (False, None, False, None,
             'print JSON instead of tables'),
     },

@@ -1,3 +1,8 @@
+import json
+
+import pytest
+
+import ner_id
 from conftest import FIXTURES
 from ner_id.conll import map_tag, read_conll, spans
 from ner_id.evaluate import gold_spans, main, score
@@ -40,3 +45,60 @@ def test_ner_id_evaluate_is_the_same_command(capsys):
     direct = capsys.readouterr().out
     assert cli_main(["evaluate", *args]) == 0
     assert capsys.readouterr().out == direct and '"micro"' in direct
+
+
+def test_jsonl_gold_with_character_spans(tmp_path, gazetteer_nlp):
+    from ner_id.evaluate import read_gold, score_documents
+
+    text = "Delegasi SCO tiba di Dushanbe.\n\nWarga Jakarta menyambut Zhao Kezhi."
+    path = tmp_path / "gold.jsonl"
+    records = [{"id": "a", "text": text, "entities": [[9, 12, "ORG"], [21, 29, "LOC"], [38, 45, "LOC"],
+                                                      [56, 66, "PER"], [0, 8, "MISC"]]}]
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n\n", encoding="utf-8")
+    [(read_text, gold)] = read_gold(path)
+    assert read_text == text and gold == {(9, 12, "ORG"), (21, 29, "LOC"), (38, 45, "LOC"), (56, 66, "PER")}
+    table = score_documents(gazetteer_nlp, read_gold(path))
+    # the gazetteer finds SCO, Dushanbe and Jakarta, not the person
+    assert table["micro"] == {"precision": 1.0, "recall": 0.75, "f1": 0.8571, "tp": 3, "pred": 3, "gold": 4,
+                              "overlap_precision": 1.0, "overlap_recall": 0.75}
+
+
+@pytest.mark.parametrize("line, message", [
+    ("{not json", r"bad\.jsonl:2: invalid JSON"),
+    ('{"text": 3, "entities": []}', r"bad\.jsonl:2: expected an object with a string 'text'"),
+    ('{"text": "abc", "entities": [[1, 9, "PER"]]}', r"bad\.jsonl:2: entity \[1, 9, 'PER'\] is not \[start, end, label\]"),
+    ('{"text": "abc", "entities": [[2, 1, "PER"]]}', r"bad\.jsonl:2: entity"),
+])
+def test_a_bad_jsonl_record_names_its_line(tmp_path, line, message):
+    from ner_id.evaluate import read_gold
+
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"text": "ok", "entities": []}\n' + line + "\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=message):
+        read_gold(path)
+
+
+def test_overlap_scores_count_wrong_extents(gazetteer_nlp):
+    from ner_id.evaluate import score_documents
+
+    text = "Rapat di Kota Dushanbe kemarin."  # gold "Kota Dushanbe", the gazetteer finds "Dushanbe"
+    table = score_documents(gazetteer_nlp, [(text, {(9, 22, "LOC")})])
+    assert (table["micro"]["tp"], table["micro"]["overlap_precision"], table["micro"]["overlap_recall"]) == (0, 1.0, 1.0)
+
+
+def test_corpus_convention_drops_the_news_convention_rules_and_gazetteers(monkeypatch, capsys):
+    from ner_id.rules import CORPUS_RULES
+
+    seen = {}
+    real = ner_id.load
+
+    def spy(**options):
+        seen.update(options)
+        return real(**options)
+
+    monkeypatch.setattr(ner_id, "load", spy)
+    assert main([str(FIXTURES / "ner.tsv"), "--no-model", "--convention", "corpus", "--json"]) == 0
+    assert '"micro"' in capsys.readouterr().out
+    assert seen["rules"] == CORPUS_RULES and seen["default_gazetteers"] is False
+    assert [p for p in seen["gazetteers"] if p.endswith("35_regional_bodies.jsonl")] == []
+    assert any(p.endswith("21_government.jsonl") for p in seen["gazetteers"])
