@@ -41,7 +41,21 @@ def find(word):
 
 
 def test_every_python_block_is_covered():
-    assert len(BLOCKS) == 5
+    assert len(BLOCKS) == 6
+
+
+def test_new_bodies_block(tmp_path, monkeypatch):
+    from ner_id.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "new_bodies.csv").write_text(
+        "name,label,kb_id,aliases,note\nBadan Percontohan Nasional,ORG,org:id-bpcn,BPCN,made up for this test\n",
+        encoding="utf-8")
+    assert main(["gazetteer", "build", "new_bodies.csv", "-o", "new_bodies.jsonl"]) == 0  # the README's command
+    namespace = {"ner_id": ner_id}
+    run(find("new_bodies.jsonl"), namespace)
+    got = [(e.text, e.label, e.kb_id) for e in namespace["nlp"]("Kata BPCN, Badan Percontohan Nasional siap.").entities]
+    assert got == [("BPCN", "ORG", "org:id-bpcn"), ("Badan Percontohan Nasional", "ORG", "org:id-bpcn")]
 
 
 def test_python_block(tmp_path):
