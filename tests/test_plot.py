@@ -23,3 +23,19 @@ def test_bars_from_mention_rows_and_from_the_index_table():
     assert [t.get_text() for t in loc.get_yticklabels()] == ["B"] and [p.get_width() for p in loc.patches] == [7]
     with pytest.raises(KeyError, match="label"):
         ner_id.plot_entities(pd.DataFrame({"text": ["x"]}))
+
+
+def test_render_still_works_after_plot_entities_in_a_fresh_interpreter():
+    """A notebook that plots first and renders next: ``ner_id.render`` stays the function (issue 31)."""
+    import subprocess
+    import sys
+
+    code = ("import matplotlib; matplotlib.use('Agg'); import pandas as pd; import ner_id\n"
+            "ner_id.plot_entities(pd.DataFrame({'text': ['Jakarta'], 'label': ['LOC']}))\n"
+            "import ner_id.render\n"
+            "doc = ner_id.load(model=False, topic_model=None)('Delegasi tiba di Jakarta.')\n"
+            "html = ner_id.render(doc)\n"
+            "print(type(html).__name__, html.count('<mark'), ner_id.render is ner_id.render.__globals__['render'])")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["Rendered", "1", "True"]
