@@ -73,13 +73,19 @@ class Pipeline:
 
     @property
     def meta(self) -> dict[str, Any]:
-        """What this pipeline runs: its settings, and the tagger model's files, training data and scores."""
+        """What this pipeline runs: its settings, the tagger model's files, training data and scores, and
+        ``files``: the sha256 of every shipped file it reads (from ``manifest.json``)."""
         from ner_id import __version__
         from ner_id.shipped import manifest
 
-        model = manifest()["models"][self.config.model] if self.config.model else None
-        return {"ner_id": __version__, "config": self.config.to_dict(), "model": self.config.model,
-                "tagger": model}
+        shipped = manifest()
+        config = self.config
+        model = shipped["models"][config.model] if config.model else None
+        used = [model["tagger"], model["vectors"], *(model["charlm"] or [])] if model else []
+        used += ["idf.json.gz"] if config.fuzzy or config.keyphrases else []
+        used += ["topics.npz"] if config.topic_model == "default" else []
+        return {"ner_id": __version__, "config": config.to_dict(), "model": config.model, "tagger": model,
+                "files": {name: shipped["files"][name]["sha256"] for name in used}}
 
     def __call__(self, text: str) -> Document:
         return self._process([self._check(text, "text")])[0]
