@@ -31,7 +31,7 @@ def test_extract_summary_counts_and_kept_fields(tmp_path, dump, capsys):
     assert [(r["id"], r["date"], [e["text"] for e in r["entities"]]) for r in rows] == [
         ("a", "2025-01-06", ["Jakarta"]), ("b", "2025-01-07", ["AS", "Bali"])]
     assert read_jsonl(errors) == [{"source": str(dump), "line": 2, "id": 2,
-                                   "reason": "invalid JSON (Expecting property name enclosed in double quotes at column 2)"}]
+                                   "reason": "invalid JSON (Expecting property name enclosed in double quotes: column 2)"}]
     with open(dump, "a", encoding="utf-8") as handle:
         handle.write('{"id": "c", "text": "Ke Bandung."}\n')
     assert main(["extract", str(dump), "-o", str(out), "--id-field", "id", "--no-model", "--resume",
