@@ -111,6 +111,7 @@ def read_records(path: str | Path, text_field: str = "text", id_field: str | Non
             elif text.strip():
                 yield Record(str(path), line, default_id(line), text.rstrip("\r\n"))
         return
+    rows: Iterator[tuple[int, Any]]
     if name.endswith((".jsonl", ".jsonl.gz")):
         rows = ((line, _parse_json(raw)) for line, raw in _text_lines(path) if isinstance(raw, _Bad) or raw.strip())
     elif name.endswith(".csv"):
