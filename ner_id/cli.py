@@ -62,6 +62,14 @@ def _parser() -> argparse.ArgumentParser:
     index.add_argument("-o", "--output", required=True, type=Path, help="folder for the Parquet tables")
     index.add_argument("--date-field", default=None,
                        help="field with each document's date (kept by extract --keep-field) for the timeline")
+    index.add_argument("--date-format", default=None, metavar="FORMAT",
+                       help='strptime format of the dates, e.g. "%%m/%%d/%%Y %%H:%%M" (default: ISO, day/month/year '
+                            "or month/day/year numbers, Unix seconds)")
+    order = index.add_mutually_exclusive_group()
+    order.add_argument("--dayfirst", dest="dayfirst", action="store_const", const=True, default=None,
+                       help='read "05/06/2025" as 5 June (default: the order that the unambiguous dates show)')
+    order.add_argument("--monthfirst", dest="dayfirst", action="store_const", const=False,
+                       help='read "05/06/2025" as 6 May')
     index.add_argument("--period", choices=["day", "week", "month"], default="week",
                        help="timeline period (default: %(default)s)")
     index.add_argument("--min-documents", type=int, default=1,
@@ -180,14 +188,29 @@ def _explain_errors(count: int, first: list[BadRecord], errors_file: Path | None
 
 
 def _index(args: argparse.Namespace) -> int:
+    import warnings
+
+    from ner_id.dates import DateWarning
     from ner_id.index import write
 
     if not args.input.is_file():
         raise InputError(f"{args.input}: no such file")
     start = time.perf_counter()
+    shown = warnings.showwarning
+
+    def show(message: Warning | str, category: type[Warning], filename: str, lineno: int, file: Any = None,
+             line: str | None = None) -> None:
+        if issubclass(category, DateWarning):
+            print(f"ner-id: warning: {args.input}: {message}", file=sys.stderr)
+        else:
+            shown(message, category, filename, lineno, file, line)
+
     try:
-        tables = write(args.input, args.output, date_field=args.date_field, period=args.period,
-                       min_documents=args.min_documents)
+        with warnings.catch_warnings():
+            warnings.simplefilter("always", DateWarning)
+            warnings.showwarning = show
+            tables = write(args.input, args.output, date_field=args.date_field, period=args.period,
+                           min_documents=args.min_documents, date_format=args.date_format, dayfirst=args.dayfirst)
     except (ValueError, KeyError) as error:
         print(f"ner-id: error: {args.input}: {error}", file=sys.stderr)
         return 2
