@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import importlib
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -104,16 +104,29 @@ def extract(text: str) -> list[Entity]:
 
 
 def extract_df(df: "pd.DataFrame", text_col: str = "text", id_col: str | None = None,
-               n_process: int = 1, batch_size: int = 32) -> "pd.DataFrame":
-    """One row per entity of each row's text; the id column keeps its name (else ``row``)."""
+               n_process: int = 1, batch_size: int = 32, *, nlp: "Pipeline | None" = None,
+               docs: "Sequence[Document] | None" = None) -> "pd.DataFrame":
+    """One row per entity of each row's text; the id column keeps its name (else ``row``).
+
+    ``nlp``: the pipeline that tags the texts (default: ``ner_id.load()``, loaded once per process);
+    ``docs``: the rows' documents, already tagged (``list(nlp.pipe(df[text_col]))``), so nothing is
+    tagged again.
+    """
     from ner_id.frames import entities_frame
 
-    return entities_frame(_default(), df, text_col, id_col, n_process=n_process, batch_size=batch_size)
+    return entities_frame(_pipeline(nlp, docs), df, text_col, id_col, n_process, batch_size, docs)
 
 
 def groups_df(df: "pd.DataFrame", text_col: str = "text", id_col: str | None = None,
-              n_process: int = 1, batch_size: int = 32) -> "pd.DataFrame":
-    """One row per (document, group): canonical, label, kb_id, count, first offsets."""
+              n_process: int = 1, batch_size: int = 32, *, nlp: "Pipeline | None" = None,
+              docs: "Sequence[Document] | None" = None) -> "pd.DataFrame":
+    """One row per (document, group): canonical, label, kb_id, count, first offsets; ``nlp`` and
+    ``docs`` as in ``extract_df``."""
     from ner_id.frames import groups_frame
 
-    return groups_frame(_default(), df, text_col, id_col, n_process=n_process, batch_size=batch_size)
+    return groups_frame(_pipeline(nlp, docs), df, text_col, id_col, n_process, batch_size, docs)
+
+
+def _pipeline(nlp: "Pipeline | None", docs: object) -> "Pipeline | None":
+    """The pipeline a table function tags with: the caller's, none for tagged documents, else the default."""
+    return nlp if nlp is not None or docs is not None else _default()
