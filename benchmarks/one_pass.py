@@ -3,9 +3,8 @@
     python benchmarks/one_pass.py [--data ../shared/data] [--docs 300] [--rounds 2]
 
 Both are timed in this process, alternating (pipe, path, pipe, path, ...), after a warm-up (the
-imports a notebook pays once); the
-path is ``nlp.pipe`` over the articles, then ``extract_df``, ``groups_df`` and ``discover`` on the
-documents it gave. Prints each round, the medians and their ratio (the target: at most 1.3x).
+imports a notebook pays once); the path is ``nlp.pipe`` over the articles, then ``extract_df``,
+``groups_df`` and ``discover`` on the documents it gave. Prints each round, the medians and their ratio (the target: at most 1.3x).
 Articles come from ``raw_text/indosum_dev_articles.txt`` as ``benchmarks/speed.py`` reads them.
 """
 from __future__ import annotations
