@@ -44,3 +44,9 @@ def test_whole_dump_on_the_users_own_articles(tmp_path):
     assert [line.split() for line in out[timeline + 1:timeline + 4]] == [
         ["entity", "period", "mentions"], ["PER:joko", "widodo", "2025-10-20", "1"], ["PER:joko", "widodo", "2025-10-21", "2"]]
     assert (tmp_path / "top.png").stat().st_size > 10_000
+
+
+def test_analyst_tags_once_and_writes_the_picture(tmp_path):
+    out = run("analyst.py", tmp_path, str(tmp_path / "sco.html"))
+    assert "Organisasi Kerja Sama Shanghai" in out and "Zhao Kezhi" in out
+    assert "<mark" in (tmp_path / "sco.html").read_text(encoding="utf-8")
