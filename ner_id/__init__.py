@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import importlib
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -105,7 +105,7 @@ def extract(text: str) -> list[Entity]:
 
 def extract_df(df: "pd.DataFrame", text_col: str = "text", id_col: str | None = None,
                n_process: int = 1, batch_size: int = 32, *, nlp: "Pipeline | None" = None,
-               docs: "Sequence[Document] | None" = None) -> "pd.DataFrame":
+               docs: "Iterable[Document] | None" = None) -> "pd.DataFrame":
     """One row per entity of each row's text; the id column keeps its name (else ``row``).
 
     ``nlp``: the pipeline that tags the texts (default: ``ner_id.load()``, loaded once per process);
@@ -119,7 +119,7 @@ def extract_df(df: "pd.DataFrame", text_col: str = "text", id_col: str | None = 
 
 def groups_df(df: "pd.DataFrame", text_col: str = "text", id_col: str | None = None,
               n_process: int = 1, batch_size: int = 32, *, nlp: "Pipeline | None" = None,
-              docs: "Sequence[Document] | None" = None) -> "pd.DataFrame":
+              docs: "Iterable[Document] | None" = None) -> "pd.DataFrame":
     """One row per (document, group): canonical, label, kb_id, count, first offsets; ``nlp`` and
     ``docs`` as in ``extract_df``."""
     from ner_id.frames import groups_frame

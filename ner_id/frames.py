@@ -5,7 +5,7 @@ tagged (``docs``), so one tagging pass gives every table.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -25,14 +25,14 @@ def entity_rows(key: str, ids: Iterable[Any], documents: Iterable[Document], key
 
 
 def entities_frame(nlp: "Pipeline | None", df: pd.DataFrame, text_col: str = "text", id_col: str | None = None,
-                   n_process: int = 1, batch_size: int = 32, docs: Sequence[Document] | None = None) -> pd.DataFrame:
+                   n_process: int = 1, batch_size: int = 32, docs: Iterable[Document] | None = None) -> pd.DataFrame:
     """One row per entity of ``df[text_col]``: run ``nlp`` over the texts, or take ``docs``."""
     texts, key, ids = _columns(df, text_col, id_col)
     key_type = df[id_col].dtype if id_col else df.index.dtype
     return entity_rows(key, ids, _documents(nlp, texts, df, docs, n_process, batch_size), key_type)
 
 
-def _documents(nlp: "Pipeline | None", texts: list[str], df: pd.DataFrame, docs: Sequence[Document] | None,
+def _documents(nlp: "Pipeline | None", texts: list[str], df: pd.DataFrame, docs: Iterable[Document] | None,
               n_process: int = 1, batch_size: int = 32) -> Iterable[Document]:
     """The documents of ``texts`` (the rows of ``df``): ``docs`` checked against them, or tagged by ``nlp``."""
     from ner_id.pipeline import Pipeline
@@ -43,8 +43,9 @@ def _documents(nlp: "Pipeline | None", texts: list[str], df: pd.DataFrame, docs:
         return nlp.pipe(texts, batch_size=batch_size, n_process=n_process)
     if nlp is not None:
         raise ValueError("pass nlp or docs, not both: docs are already tagged")
-    if isinstance(docs, (str, Document)) or not isinstance(docs, Sequence):
-        raise TypeError(f"docs must be a sequence of Documents, one per row, got {type(docs).__name__}")
+    if isinstance(docs, (str, Document)) or not isinstance(docs, Iterable):
+        raise TypeError(f"docs must be Documents, one per row, got {type(docs).__name__}")
+    docs = list(docs)
     if len(docs) != len(texts):
         raise ValueError(f"docs has {len(docs)} documents for {len(texts)} rows; pass one Document per row, in order")
     for position, (doc, text) in enumerate(zip(docs, texts)):
@@ -74,7 +75,7 @@ GROUP_COLUMNS = ["canonical", "label", "kb_id", "count", "first_start", "first_e
 
 
 def groups_frame(nlp: "Pipeline | None", df: pd.DataFrame, text_col: str = "text", id_col: str | None = None,
-                 n_process: int = 1, batch_size: int = 32, docs: Sequence[Document] | None = None) -> pd.DataFrame:
+                 n_process: int = 1, batch_size: int = 32, docs: Iterable[Document] | None = None) -> pd.DataFrame:
     """One row per (document, group): canonical, label, kb_id, mention count, first offsets; from
     ``nlp`` run over ``df[text_col]``, or from ``docs``."""
     texts, key, ids = _columns(df, text_col, id_col)

@@ -73,8 +73,9 @@ def test_documents_that_do_not_fit_the_frame_are_clear_errors(gazetteer_nlp):
         ner_id.groups_df(TEXTS, docs=docs[::-1])
     with pytest.raises(TypeError, match=r"docs\[1\] must be a Document, got str"):
         ner_id.extract_df(TEXTS, docs=[docs[0], "Jakarta"])
-    with pytest.raises(TypeError, match="docs must be a sequence of Documents, one per row, got list_iterator"):
-        ner_id.extract_df(TEXTS, docs=iter(docs))
+    with pytest.raises(TypeError, match="docs must be Documents, one per row, got int"):
+        ner_id.extract_df(TEXTS, docs=5)
+    assert len(ner_id.groups_df(TEXTS, docs=pd.Series(docs))) == 4  # any iterable, a column of Documents too
     with pytest.raises(ValueError, match="pass nlp or docs, not both"):
         ner_id.extract_df(TEXTS, nlp=gazetteer_nlp, docs=docs)
     with pytest.raises(TypeError, match=r"nlp must be a ner_id Pipeline \(ner_id.load\(\)\), got str"):
