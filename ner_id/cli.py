@@ -64,7 +64,7 @@ def _parser() -> argparse.ArgumentParser:
                        help="field with each document's date (kept by extract --keep-field) for the timeline")
     index.add_argument("--date-format", default=None, metavar="FORMAT",
                        help='strptime format of the dates, e.g. "%%m/%%d/%%Y %%H:%%M" (default: ISO, day/month/year '
-                            "or month/day/year numbers, Unix seconds)")
+                            "or month/day/year numbers, 20 Oktober 2025, Unix seconds)")
     order = index.add_mutually_exclusive_group()
     order.add_argument("--dayfirst", dest="dayfirst", action="store_const", const=True, default=None,
                        help='read "05/06/2025" as 5 June (default: the order that the unambiguous dates show)')

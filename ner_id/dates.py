@@ -2,8 +2,9 @@
 
 Read: ``date`` / ``datetime`` values; ISO text with or without a time (``2025-10-20``,
 ``2025-10-20T17:00:00+07:00``, ``2025/10/20 17:00``); day-first or month-first numbers with or
-without a time (``20/10/2025``, ``10/20/2025 17:00``, ``20-10-2025``, ``20.10.2025``); Unix
-seconds (numbers, or texts of 9 to 11 digits; UTC). A date is the one written, whatever its
+without a time (``20/10/2025``, ``10/20/2025 17:00``, ``20-10-2025``, ``20.10.2025``); a day, an
+Indonesian or English month name and a year (``Senin, 20 Oktober 2025 17:00 WIB``, ``20 Okt
+2025``, ``20 October 2025``); Unix seconds (numbers, or texts of 9 to 11 digits; UTC). A date is the one written, whatever its
 time zone. Where day and month can be swapped (``05/06/2025``) the order is ``dayfirst``, or else
 the one the dump's unambiguous dates show (``10/20/2025`` is month-first); ``date_format`` (a
 ``strptime`` format) reads every text with that format instead.
@@ -21,10 +22,14 @@ from typing import Any, NamedTuple
 _YEAR_FIRST = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
 _YEAR_LAST = re.compile(r"(\d{1,2})([-/.])(\d{1,2})\2(\d{4})")
 _TIME = re.compile(r"(?:[T ,]\s*\d{1,2}[:.]\d{2}\b.*)?")  # what may follow the date: a time, a zone, "WIB"
+_NAMED = re.compile(r"(?:[^\W\d_]+,\s*)?(\d{1,2})\s+([^\W\d_]{3,})\.?\s+(\d{4})")  # "Senin, 20 Oktober 2025"
+#: Months by the first three letters of their Indonesian or English names (and common abbreviations).
+_MONTHS = {name: n for n, names in enumerate(("jan", "feb peb", "mar", "apr", "mei may", "jun", "jul", "agu agt aug",
+                                             "sep", "okt oct", "nov nop", "des dec"), 1) for name in names.split()}
 _UNIX = re.compile(r"\d{9,11}(?:\.\d*)?")
 ORDER_HINT = "give the order with dayfirst (--dayfirst / --monthfirst) or date_format (--date-format)"
 FORMS = ("ISO (2025-10-20, 2025-10-20T17:00:00+07:00), day/month/year or month/day/year "
-         "(20/10/2025 17:00), Unix seconds")
+         "(20/10/2025 17:00), 20 Oktober 2025, Unix seconds")
 
 
 class DateWarning(UserWarning):
@@ -152,6 +157,9 @@ def _text(text: str) -> _Parsed:
                 parsed = _checked(year, month, day)
                 return parsed._replace(pair=(first, second, year))
             return _Parsed(pair=(first, second, year))
+    elif (match := _NAMED.match(text)) and _TIME.fullmatch(text, match.end()):
+        if (named := _MONTHS.get(match[2][:3].lower())) is not None:
+            return _checked(int(match[3]), named, int(match[1]))
     elif _UNIX.fullmatch(text):
         return _unix(float(text))
     return _Parsed(reason=f"not a date; dates are read as {FORMS}")

@@ -143,6 +143,7 @@ def seen(tables):
     (["10/20/2025 17:00", "05/06/2025 08:00", "12/31/2025"], "2025-05-06", "2025-12-31"),  # month first, as 10/20 shows
     (["20/10/2025 17:00 WIB", "05/06/2025", "31.12.2025"], "2025-06-05", "2025-12-31"),  # day first, as 20/10 shows
     ([1760979600, "1761066000", 1761066000.5], "2025-10-20", "2025-10-21"),               # Unix seconds, UTC
+    (["Senin, 20 Oktober 2025 17:00 WIB", "21 Okt. 2025", "22 October 2025"], "2025-10-20", "2025-10-22"),
 ])
 def test_dates_in_the_common_forms_fill_the_timeline(dates, first, last, recwarn):
     tables = build(dated(*dates), date_field="date", period="day")
@@ -166,8 +167,8 @@ def test_unreadable_dates_are_counted_with_an_example_and_none_readable_fails():
         tables = build(dated("2025-10-20", "kemarin", "2025-10-22", None), date_field="date", period="day")
     assert str(caught[0].message) == (
         "1 of 3 dates in field 'date' cannot be read, e.g. document 'n1': 'kemarin' (not a date; dates are read as "
-        "ISO (2025-10-20, 2025-10-20T17:00:00+07:00), day/month/year or month/day/year (20/10/2025 17:00), Unix "
-        "seconds); 1 documents have no 'date': left out of the timeline and first/last seen")
+        "ISO (2025-10-20, 2025-10-20T17:00:00+07:00), day/month/year or month/day/year (20/10/2025 17:00), "
+        "20 Oktober 2025, Unix seconds); 1 documents have no 'date': left out of the timeline and first/last seen")
     assert tables.timeline["period"].tolist() == ["2025-10-20", "2025-10-22"]
     with pytest.warns(DateWarning, match=r"1 of 3 dates .* 'n2': '05/06/2025' \(day and month can be "
                                                        r"swapped: give the order with dayfirst"):
@@ -190,8 +191,8 @@ def test_cli_index_reads_month_first_dates_and_warns_about_the_rest(tmp_path, ca
     err = capsys.readouterr().err.splitlines()
     assert err[0] == (f"ner-id: warning: {tagged}: 1 of 3 dates in field 'date' cannot be read, e.g. document 'n2': "
                       "'n/a' (not a date; dates are read as ISO (2025-10-20, 2025-10-20T17:00:00+07:00), "
-                      "day/month/year or month/day/year (20/10/2025 17:00), Unix seconds): left out of the timeline "
-                      "and first/last seen")
+                      "day/month/year or month/day/year (20/10/2025 17:00), 20 Oktober 2025, Unix seconds): left out "
+                      "of the timeline and first/last seen")
     assert pd.read_parquet(tmp_path / "ix" / "timeline.parquet")["period"].tolist() == ["2025-10-20", "2025-10-21"]
     tagged.write_text("".join(json.dumps(r) + "\n" for r in dated("05/06/2025", "07/08/2025")), encoding="utf-8")
     assert main(["index", str(tagged), "-o", str(tmp_path / "ix"), "--date-field", "date", "--period", "day"]) == 2
