@@ -4,10 +4,10 @@ Read: ``date`` / ``datetime`` values; ISO text with or without a time (``2025-10
 ``2025-10-20T17:00:00+07:00``, ``2025/10/20 17:00``); day-first or month-first numbers with or
 without a time (``20/10/2025``, ``10/20/2025 17:00``, ``20-10-2025``, ``20.10.2025``); a day, an
 Indonesian or English month name and a year (``Senin, 20 Oktober 2025 17:00 WIB``, ``20 Okt
-2025``, ``20 October 2025``); Unix seconds (numbers, or texts of 9 to 11 digits; UTC). A date is the one written, whatever its
-time zone. Where day and month can be swapped (``05/06/2025``) the order is ``dayfirst``, or else
-the one the dump's unambiguous dates show (``10/20/2025`` is month-first); ``date_format`` (a
-``strptime`` format) reads every text with that format instead.
+2025``, ``20 October 2025``); Unix seconds (numbers, or texts of 9 to 11 digits; UTC). A date is
+the one written, whatever its time zone. Where day and month can be swapped (``05/06/2025``) the
+order is ``dayfirst``, or else the one the dump's unambiguous dates show (``10/20/2025`` is
+month-first); ``date_format`` (a ``strptime`` format) reads every text with that format instead.
 """
 from __future__ import annotations
 
