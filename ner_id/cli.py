@@ -150,6 +150,7 @@ def _extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             counts["entities"] += len(doc.entities)
             _show(progress, counts)
         _show(progress, counts)  # records read after the last document (errors, skipped)
+        progress.total = progress.n  # all read: blank lines, counted in the total, were no records
     except KeyboardInterrupt:
         words = args.argv if "--resume" in args.argv else [*args.argv, "--resume"]
         hint = f"continue with: ner-id {shlex.join(words)}" if fmt == "jsonl" else \

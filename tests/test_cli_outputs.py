@@ -291,3 +291,13 @@ def test_a_large_document_shows_how_many_characters_are_tagged(tmp_path, monkeyp
     states = terminal.getvalue().split("\r")
     shown = [s for s in states if "0/1" in s and "tagged" in s]
     assert len(shown) >= 2 and "characters" in shown[0], states
+
+
+def test_the_bar_ends_full_when_blank_lines_were_counted_in_its_total(tmp_path, monkeypatch):
+    data = tmp_path / "in.jsonl"
+    data.write_text('{"text": "Ke Bali."}\n{"text": "Ke Jakarta."}\n\n\n\n', encoding="utf-8")
+    terminal = _Terminal()
+    monkeypatch.setattr(cli.sys, "stderr", terminal)
+    assert main(["extract", str(data), "-o", str(tmp_path / "out.jsonl"), "--no-model"]) == 0
+    bar = terminal.getvalue().split("\r")[-1].splitlines()[0]
+    assert bar.startswith("100%") and "2/2" in bar, bar
