@@ -39,3 +39,14 @@ def test_render_still_works_after_plot_entities_in_a_fresh_interpreter():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["Rendered", "1", "True"]
+
+
+def test_bad_frames_and_options_are_clear_errors():
+    with pytest.raises(TypeError, match="frame must be a pandas DataFrame of entities .*, got list"):
+        ner_id.plot_entities([{"text": "Jakarta", "label": "LOC"}])
+    with pytest.raises(ValueError, match="top must be a positive int, got 0"):
+        ner_id.plot_entities(pd.DataFrame({"text": ["Jakarta"], "label": ["LOC"]}), top=0)
+    with pytest.raises(KeyError, match="column 'name' not in frame"):
+        ner_id.plot_entities(pd.DataFrame({"text": ["Jakarta"], "label": ["LOC"]}), name_col="name")
+    with pytest.raises(KeyError, match="column 'text' not in frame"):
+        ner_id.plot_entities(pd.DataFrame({"label": ["LOC"]}))
