@@ -1,4 +1,4 @@
-"""plot_entities: bar charts of the most mentioned entities per label."""
+"""plot_entities (bar charts of the most mentioned entities per label) and render (displaCy HTML) in a notebook."""
 import pandas as pd
 import pytest
 
@@ -50,3 +50,8 @@ def test_bad_frames_and_options_are_clear_errors():
         ner_id.plot_entities(pd.DataFrame({"text": ["Jakarta"], "label": ["LOC"]}), name_col="name")
     with pytest.raises(KeyError, match="column 'text' not in frame"):
         ner_id.plot_entities(pd.DataFrame({"label": ["LOC"]}))
+
+
+def test_render_says_what_it_takes():
+    with pytest.raises(TypeError, match=r"render takes a ner_id Document \(nlp\(text\)\), got str"):
+        ner_id.render("Presiden tiba di Jakarta.")
