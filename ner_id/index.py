@@ -472,7 +472,9 @@ def _frame(rows: Iterable[tuple], columns: list[str]) -> pd.DataFrame:
 
 
 def write(source: Any, out: str | Path, **options: Any) -> Tables:
-    """Build the index and write each table as ``OUT/<table>.parquet`` (mentions streamed in blocks)."""
+    """Build the index and write each table as ``OUT/<table>.parquet`` (mentions streamed in blocks).
+
+    A build that fails leaves the tables of an earlier run as they were."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -480,13 +482,19 @@ def write(source: Any, out: str | Path, **options: Any) -> Tables:
     out.mkdir(parents=True, exist_ok=True)
     schema = pa.schema([("document", pa.string()), ("entity", pa.string()), ("start", pa.int64()),
                         ("end", pa.int64()), ("text", pa.string()), ("score", pa.float64())])
-    with pq.ParquetWriter(out / "mentions.parquet", schema) as writer:
-        def sink(rows: list[tuple]) -> None:
-            columns = list(zip(*rows)) if rows else [()] * len(MENTION_COLUMNS)
-            writer.write_table(pa.Table.from_arrays([pa.array(c, type=f.type) for c, f in zip(columns, schema)],
-                                                    schema=schema))
+    partial = out / "mentions.parquet.partial"
+    try:
+        with pq.ParquetWriter(partial, schema) as writer:
+            def sink(rows: list[tuple]) -> None:
+                columns = list(zip(*rows)) if rows else [()] * len(MENTION_COLUMNS)
+                writer.write_table(pa.Table.from_arrays([pa.array(c, type=f.type) for c, f in zip(columns, schema)],
+                                                        schema=schema))
 
-        tables = build(source, mentions_sink=sink, **options)
+            tables = build(source, mentions_sink=sink, **options)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    partial.replace(out / "mentions.parquet")
     for name in ("entities", "cooccurrence", "timeline", "topics", "ambiguous"):
         getattr(tables, name).to_parquet(out / f"{name}.parquet", index=False)
     return tables

@@ -197,6 +197,9 @@ def test_cli_index_reads_month_first_dates_and_warns_about_the_rest(tmp_path, ca
     tagged.write_text("".join(json.dumps(r) + "\n" for r in dated("05/06/2025", "07/08/2025")), encoding="utf-8")
     assert main(["index", str(tagged), "-o", str(tmp_path / "ix"), "--date-field", "date", "--period", "day"]) == 2
     assert "none of the 2 dates in field 'date' can be read" in capsys.readouterr().err
+    assert sorted(p.name for p in (tmp_path / "ix").iterdir()) == [f"{t}.parquet" for t in (
+        "ambiguous", "cooccurrence", "entities", "mentions", "timeline", "topics")]
+    assert len(pd.read_parquet(tmp_path / "ix" / "mentions.parquet")) == 3  # the first run's tables are left as they were
     assert main(["index", str(tagged), "-o", str(tmp_path / "ix"), "--date-field", "date", "--period", "day",
                  "--monthfirst"]) == 0
     assert pd.read_parquet(tmp_path / "ix" / "timeline.parquet")["period"].tolist() == ["2025-05-06", "2025-07-08"]
