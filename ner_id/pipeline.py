@@ -106,6 +106,8 @@ class Pipeline:
                 raise ValueError(f"{name} must be a positive int, got {value!r}")
         if isinstance(texts, (str, bytes)):
             raise TypeError(f"texts must be an iterable of str, got one {type(texts).__name__}; use nlp(text)")
+        if progress is not None and n_process > 1:
+            raise ValueError("progress is reported with n_process=1 only")
         checked = (self._check(t, f"texts[{i}]") for i, t in enumerate(texts))
         batches = _batches(checked, batch_size)
         if n_process == 1:

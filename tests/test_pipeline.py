@@ -157,3 +157,5 @@ def test_pipe_reports_the_characters_tagged_during_a_long_document(nlp):
     assert len(calls) >= 2 and calls[-1] == (total, total)
     assert [done for done, _ in calls] == sorted({done for done, _ in calls}) and {t for _, t in calls} == {total}
     assert [(e.text, e.label, e.start) for e in doc.entities] == [(e.text, e.label, e.start) for e in nlp(text).entities]
+    with pytest.raises(ValueError, match="progress is reported with n_process=1 only"):
+        next(nlp.pipe([text], n_process=2, progress=print))
