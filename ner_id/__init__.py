@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from ner_id.config import DEFAULT_MAX_LENGTH, PipelineConfig
 from ner_id.merge import DEFAULT_ADD_LABELS, DEFAULT_OVERRIDE_LABELS
+from ner_id.render import render  # bound eagerly: importing the ner_id.render module later cannot replace it
 from ner_id.rules import DEFAULT_RULES
 from ner_id.types import LABELS, Document, Entity, EntityGroup, Keyphrase, Topic
 
@@ -30,7 +31,6 @@ if TYPE_CHECKING:
     from ner_id.gazetteer import GazetteerError
     from ner_id.pipeline import Pipeline
     from ner_id.plot import plot_entities
-    from ner_id.render import render
     from ner_id.shipped import ModelError
     from ner_id.topics import TopicClassifier
 
@@ -42,7 +42,7 @@ __all__ = [
     "render",
 ]
 _LAZY = {"GazetteerError": "ner_id.gazetteer.load", "ModelError": "ner_id.shipped", "Pipeline": "ner_id.pipeline",
-         "render": "ner_id.render", "TopicClassifier": "ner_id.topics.classifier", "plot_entities": "ner_id.plot"}
+         "TopicClassifier": "ner_id.topics.classifier", "plot_entities": "ner_id.plot"}
 
 
 def __getattr__(name: str) -> Any:
@@ -104,16 +104,29 @@ def extract(text: str) -> list[Entity]:
 
 
 def extract_df(df: "pd.DataFrame", text_col: str = "text", id_col: str | None = None,
-               n_process: int = 1, batch_size: int = 32) -> "pd.DataFrame":
-    """One row per entity of each row's text; the id column keeps its name (else ``row``)."""
+               n_process: int = 1, batch_size: int = 32, *, nlp: "Pipeline | None" = None,
+               docs: "Iterable[Document] | None" = None) -> "pd.DataFrame":
+    """One row per entity of each row's text; the id column keeps its name (else ``row``).
+
+    ``nlp``: the pipeline that tags the texts (default: ``ner_id.load()``, loaded once per process);
+    ``docs``: the rows' documents, already tagged (``list(nlp.pipe(df[text_col]))``), so nothing is
+    tagged again.
+    """
     from ner_id.frames import entities_frame
 
-    return entities_frame(_default(), df, text_col, id_col, n_process=n_process, batch_size=batch_size)
+    return entities_frame(_pipeline(nlp, docs), df, text_col, id_col, n_process, batch_size, docs)
 
 
 def groups_df(df: "pd.DataFrame", text_col: str = "text", id_col: str | None = None,
-              n_process: int = 1, batch_size: int = 32) -> "pd.DataFrame":
-    """One row per (document, group): canonical, label, kb_id, count, first offsets."""
+              n_process: int = 1, batch_size: int = 32, *, nlp: "Pipeline | None" = None,
+              docs: "Iterable[Document] | None" = None) -> "pd.DataFrame":
+    """One row per (document, group): canonical, label, kb_id, count, first offsets; ``nlp`` and
+    ``docs`` as in ``extract_df``."""
     from ner_id.frames import groups_frame
 
-    return groups_frame(_default(), df, text_col, id_col, n_process=n_process, batch_size=batch_size)
+    return groups_frame(_pipeline(nlp, docs), df, text_col, id_col, n_process, batch_size, docs)
+
+
+def _pipeline(nlp: "Pipeline | None", docs: object) -> "Pipeline | None":
+    """The pipeline a table function tags with: the caller's, none for tagged documents, else the default."""
+    return nlp if nlp is not None or docs is not None else _default()

@@ -6,7 +6,7 @@ import shlex
 import sys
 import time
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,8 @@ _EXTRACT_EXAMPLES = """examples:
   ner-id extract articles.txt -o entities.jsonl --resume      # continue an interrupted run
   ner-id extract news.csv -o entities.csv --text-field body --model fast
 """
+#: Unreadable records shown after the summary when there is no ``--errors`` file.
+SHOWN_ERRORS = 3
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -60,6 +62,14 @@ def _parser() -> argparse.ArgumentParser:
     index.add_argument("-o", "--output", required=True, type=Path, help="folder for the Parquet tables")
     index.add_argument("--date-field", default=None,
                        help="field with each document's date (kept by extract --keep-field) for the timeline")
+    index.add_argument("--date-format", default=None, metavar="FORMAT",
+                       help='strptime format of the dates, e.g. "%%m/%%d/%%Y %%H:%%M" (default: ISO, day/month/year '
+                            "or month/day/year numbers, 20 Oktober 2025, Unix seconds)")
+    order = index.add_mutually_exclusive_group()
+    order.add_argument("--dayfirst", dest="dayfirst", action="store_const", const=True, default=None,
+                       help='read "05/06/2025" as 5 June (default: the order that the unambiguous dates show)')
+    order.add_argument("--monthfirst", dest="dayfirst", action="store_const", const=False,
+                       help='read "05/06/2025" as 6 May')
     index.add_argument("--period", choices=["day", "week", "month"], default="week",
                        help="timeline period (default: %(default)s)")
     index.add_argument("--min-documents", type=int, default=1,
@@ -122,13 +132,15 @@ def _extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
     import ner_id
 
+    _loading(args, "gazetteers" if args.no_model else f"model {args.model}")
     nlp = ner_id.load(model=None if args.no_model else args.model)
     errors = LineWriter(args.errors, append=args.resume) if args.errors else None
     counts = {"docs": 0, "entities": 0, "errors": 0, "skipped": 0}
+    first_errors: list[BadRecord] = []
     pending: deque[Record] = deque()
 
     def texts() -> Iterator[str]:
-        for record in _records(files, args, errors, counts, seen_errors):
+        for record in _records(files, args, errors, counts, seen_errors, first_errors):
             if record.id in skip:
                 counts["skipped"] += 1
             else:
@@ -139,13 +151,15 @@ def _extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     writer = open_writer(fmt, args.output, append=args.resume, extra=args.keep_field)
     progress = _progress(_total(files, args.quiet), args.quiet)
     try:
-        for doc in nlp.pipe(texts(), batch_size=args.batch_size, n_process=args.workers):
+        characters = _characters(progress) if args.workers == 1 else None
+        for doc in nlp.pipe(texts(), batch_size=args.batch_size, n_process=args.workers, progress=characters):
             record = pending.popleft()
             writer.write(record.id, doc, {k: record.fields.get(k) for k in args.keep_field})
             counts["docs"] += 1
             counts["entities"] += len(doc.entities)
             _show(progress, counts)
         _show(progress, counts)  # records read after the last document (errors, skipped)
+        progress.total = progress.n  # all read: blank lines, counted in the total, were no records
     except KeyboardInterrupt:
         words = args.argv if "--resume" in args.argv else [*args.argv, "--resume"]
         hint = f"continue with: ner-id {shlex.join(words)}" if fmt == "jsonl" else \
@@ -160,24 +174,66 @@ def _extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     elapsed = time.perf_counter() - start
     print(f"docs {counts['docs']}, entities {counts['entities']}, errors {counts['errors']}, "
           f"skipped {counts['skipped']}, {counts['docs'] / max(elapsed, 1e-9):.1f} docs/s", file=sys.stderr)
+    _explain_errors(counts["errors"], first_errors, args.errors)
     return 0
 
 
+def _loading(args: argparse.Namespace, what: str) -> None:
+    """Say on stderr what loads before the first document (seconds), unless ``--quiet``."""
+    if not args.quiet:
+        print(f"ner-id: loading {what}...", file=sys.stderr, flush=True)
+
+
+def _explain_errors(count: int, first: list[BadRecord], errors_file: Path | None) -> None:
+    """Where the reasons of ``count`` unreadable records went, or the first few of them."""
+    if not count:
+        return
+    if errors_file is not None:
+        print(f"ner-id: {count} records could not be read; reasons in {errors_file}", file=sys.stderr)
+        return
+    print(f"ner-id: {count} records could not be read (write every reason with --errors FILE); "
+          f"the first {len(first)}:", file=sys.stderr)
+    for bad in first:
+        print(f"  {bad.source}:{bad.line}: {bad.reason}", file=sys.stderr)
+
+
 def _index(args: argparse.Namespace) -> int:
+    import warnings
+
+    from ner_id.dates import DateWarning
     from ner_id.index import write
 
     if not args.input.is_file():
         raise InputError(f"{args.input}: no such file")
     start = time.perf_counter()
+    shown = warnings.showwarning
+
+    def show(message: Warning | str, category: type[Warning], filename: str, lineno: int, file: Any = None,
+             line: str | None = None) -> None:
+        if issubclass(category, DateWarning):
+            print(f"ner-id: warning: {args.input}: {message}", file=sys.stderr)
+        else:
+            shown(message, category, filename, lineno, file, line)
+
     try:
-        tables = write(args.input, args.output, date_field=args.date_field, period=args.period,
-                       min_documents=args.min_documents)
+        with warnings.catch_warnings():
+            warnings.simplefilter("always", DateWarning)
+            warnings.showwarning = show
+            tables = write(args.input, args.output, date_field=args.date_field, period=args.period,
+                           min_documents=args.min_documents, date_format=args.date_format, dayfirst=args.dayfirst)
     except (ValueError, KeyError) as error:
         print(f"ner-id: error: {args.input}: {error}", file=sys.stderr)
         return 2
     print(f"entities {len(tables.entities)}, pairs {len(tables.cooccurrence)}, ambiguous aliases "
           f"{len(tables.ambiguous)}, {time.perf_counter() - start:.1f} s -> {args.output}", file=sys.stderr)
     return 0
+
+
+def _characters(progress: Any) -> Callable[[int, int], None]:
+    """A ``Pipeline.pipe`` progress hook: a large batch shows how much of its text is tagged on the bar."""
+    def show(done: int, total: int) -> None:
+        progress.set_postfix_str(f"tagged {done:,}/{total:,} characters" if done < total else "")
+    return show
 
 
 def _show(progress: Any, counts: dict[str, int]) -> None:
@@ -204,13 +260,16 @@ def _total(files: list[Path], quiet: bool) -> int | None:
 
 
 def _records(files: list[Path], args: argparse.Namespace, errors: LineWriter | None,
-             counts: dict[str, int], seen_errors: set[tuple] = frozenset()) -> Iterator[Record]:  # type: ignore[assignment]
+             counts: dict[str, int], seen_errors: set[tuple] = frozenset(),  # type: ignore[assignment]
+             first_errors: list[BadRecord] | None = None) -> Iterator[Record]:
     """The readable documents of ``files``; bad records are counted and written to ``errors``
-    (unless a resumed run already wrote them)."""
+    (unless a resumed run already wrote them), the first few kept in ``first_errors``."""
     for path in files:
         for item in read_records(path, args.text_field, args.id_field, qualify_ids=len(files) > 1):
             if isinstance(item, BadRecord):
                 counts["errors"] += 1
+                if first_errors is not None and len(first_errors) < SHOWN_ERRORS:
+                    first_errors.append(item)
                 if errors and (item.source, item.line) not in seen_errors:
                     errors.write(item.to_dict())
             else:
@@ -226,11 +285,14 @@ def _topics(args: argparse.Namespace) -> int:
     files = expand_inputs(args.inputs)
     errors = LineWriter(args.errors) if args.errors else None
     counts = {"errors": 0}
-    records = list(_records(files, args, errors, counts))
+    first_errors: list[BadRecord] = []
+    records = list(_records(files, args, errors, counts, first_errors=first_errors))
     if errors:
         errors.close()
     ids, texts = [r.id for r in records], [r.text for r in records]
     start = time.perf_counter()
+    if not args.no_entities:
+        _loading(args, "model default")
     nlp = None if args.no_entities else ner_id.load(topic_model=None, keyphrases=False)
     progress = _progress(len(texts), args.quiet or nlp is None, "entities per topic")
     try:
@@ -247,6 +309,7 @@ def _topics(args: argparse.Namespace) -> int:
     args.output.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
     print(f"docs {len(texts)}, topics {len(found.topics)}, errors {counts['errors']}, "
           f"{time.perf_counter() - start:.1f} s", file=sys.stderr)
+    _explain_errors(counts["errors"], first_errors, args.errors)
     return 0
 
 

@@ -66,6 +66,6 @@ def index(ddf: Any, **options: Any) -> Any:
 
     def records() -> Any:
         for part in parts:
-            yield from _frame_records(part.compute())
+            yield from _frame_records(part.compute(), options.get("date_field"))
 
     return build(records, **options)

@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from ner_id.topics.keyphrases import STOP
-from ner_id.types import EntityGroup
+from ner_id.types import Document, EntityGroup
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -33,28 +33,35 @@ class Discovery:
     weights: pd.DataFrame
 
 
-def discover(texts: Sequence[str], n_topics: int | None = None, seed: int = 0, top_terms: int = 10,
-             nlp: "Pipeline | None" = None, progress: Callable[[int], object] | None = None) -> Discovery:
+def discover(texts: Sequence[str] | Sequence[Document], n_topics: int | None = None, seed: int = 0,
+             top_terms: int = 10, nlp: "Pipeline | None" = None,
+             progress: Callable[[int], object] | None = None) -> Discovery:
     """Find the themes of ``texts``; with ``nlp``, each topic also lists its most frequent entities.
 
-    ``progress`` is called with 1 after each document of the entity pass (e.g. ``tqdm(...).update``).
+    ``texts`` may be documents already tagged (``list(nlp.pipe(texts))``): their entities are used as
+    they are, with no ``nlp`` and no second tagging pass. ``progress`` is called with 1 after each
+    document of the entity pass (e.g. ``tqdm(...).update``).
     """
     import pandas as pd
     from sklearn.decomposition import NMF
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    texts = list(texts)
-    if any(not isinstance(t, str) for t in texts):
-        raise TypeError("texts must hold str")
-    if len(texts) < 4:
-        raise ValueError(f"topic discovery needs at least 4 documents, got {len(texts)}")
-    if n_topics is not None and not 2 <= n_topics <= len(texts):
+    items = list(texts)
+    docs = [d for d in items if isinstance(d, Document)]
+    if docs and nlp is not None:
+        raise ValueError("pass nlp or Documents, not both: Documents are already tagged")
+    if docs and len(docs) != len(items) or not docs and any(not isinstance(t, str) for t in items):
+        raise TypeError("texts must hold str, or Documents only")
+    corpus = [d.text for d in docs] if docs else [t for t in items if isinstance(t, str)]
+    if len(corpus) < 4:
+        raise ValueError(f"topic discovery needs at least 4 documents, got {len(corpus)}")
+    if n_topics is not None and not 2 <= n_topics <= len(corpus):
         raise ValueError(f"n_topics must be between 2 and the number of documents, got {n_topics}")
     stop = sorted({part for word in STOP for part in _TOKEN.findall(word)})  # as the vectorizer splits them
     vectorizer = TfidfVectorizer(stop_words=stop, token_pattern=_TOKEN.pattern, lowercase=True,
-                                 sublinear_tf=True, max_df=0.5, min_df=2 if len(texts) >= 40 else 1,
+                                 sublinear_tf=True, max_df=0.5, min_df=2 if len(corpus) >= 40 else 1,
                                  max_features=20000)
-    matrix = vectorizer.fit_transform(texts)
+    matrix = vectorizer.fit_transform(corpus)
     k = n_topics or _choose_k(matrix, seed)
     model = NMF(n_components=k, init="nndsvd", random_state=seed, max_iter=400)
     weights = model.fit_transform(matrix)
@@ -62,7 +69,8 @@ def discover(texts: Sequence[str], n_topics: int | None = None, seed: int = 0, t
     weights = np.divide(weights, sums, out=np.zeros_like(weights), where=sums > 0)
     terms = np.array(vectorizer.get_feature_names_out())
     dominant = weights.argmax(axis=1)
-    entities = _top_entities(nlp, texts, dominant, k, progress) if nlp is not None else [[] for _ in range(k)]
+    tagged = docs or (nlp.pipe(corpus, batch_size=32) if nlp is not None else None)
+    entities = _top_entities(tagged, dominant, k, progress) if tagged is not None else [[] for _ in range(k)]
     topics = pd.DataFrame({
         "id": range(k),
         "top_terms": [list(terms[np.argsort(-row)[:top_terms]]) for row in model.components_],
@@ -90,14 +98,14 @@ def _choose_k(matrix, seed: int) -> int:
     return best_k
 
 
-def _top_entities(nlp: "Pipeline", texts: list[str], dominant: np.ndarray, k: int,
+def _top_entities(docs: Iterable[Document], dominant: np.ndarray, k: int,
                   progress: Callable[[int], object] | None = None, top: int = 8) -> list[list[str]]:
     """Per topic, the entities most typical of its documents: count in the topic times the log of
     how much more often they occur there than overall (so datelines and sources sink)."""
     counts: list[Counter] = [Counter() for _ in range(k)]
     overall: Counter = Counter()
     shown: dict[str, Counter] = defaultdict(Counter)  # case-folded key -> the surfaces written for it
-    for doc, topic in zip(nlp.pipe(texts, batch_size=32), dominant):
+    for doc, topic in zip(docs, dominant):
         keys = set()
         for group in doc.groups:
             if _dateline(group):
@@ -112,7 +120,7 @@ def _top_entities(nlp: "Pipeline", texts: list[str], dominant: np.ndarray, k: in
     sizes = np.bincount(dominant, minlength=k)
     ranked = []
     for t, c in enumerate(counts):
-        lift = {e: n * np.log1p((n / max(sizes[t], 1)) / (overall[e] / len(texts))) for e, n in c.items()}
+        lift = {e: n * np.log1p((n / max(sizes[t], 1)) / (overall[e] / len(dominant))) for e, n in c.items()}
         best = sorted(lift.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
         ranked.append([_display(shown[e]) for e, _ in best])
     return ranked

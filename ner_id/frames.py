@@ -1,4 +1,8 @@
-"""pandas views of results: one row per entity, or one per (document, group)."""
+"""pandas views of results: one row per entity, or one per (document, group).
+
+Each table either runs a pipeline over the frame's texts or takes the rows' documents already
+tagged (``docs``), so one tagging pass gives every table.
+"""
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -20,12 +24,36 @@ def entity_rows(key: str, ids: Iterable[Any], documents: Iterable[Document], key
     return frame.astype({key: key_dtype(key_type), **pandas_dtypes()})
 
 
-def entities_frame(nlp: "Pipeline", df: pd.DataFrame, text_col: str = "text", id_col: str | None = None,
-                   n_process: int = 1, batch_size: int = 32) -> pd.DataFrame:
-    """Run ``nlp`` over ``df[text_col]``: one row per entity."""
+def entities_frame(nlp: "Pipeline | None", df: pd.DataFrame, text_col: str = "text", id_col: str | None = None,
+                   n_process: int = 1, batch_size: int = 32, docs: Iterable[Document] | None = None) -> pd.DataFrame:
+    """One row per entity of ``df[text_col]``: run ``nlp`` over the texts, or take ``docs``."""
     texts, key, ids = _columns(df, text_col, id_col)
     key_type = df[id_col].dtype if id_col else df.index.dtype
-    return entity_rows(key, ids, nlp.pipe(texts, batch_size=batch_size, n_process=n_process), key_type)
+    return entity_rows(key, ids, _documents(nlp, texts, df, docs, n_process, batch_size), key_type)
+
+
+def _documents(nlp: "Pipeline | None", texts: list[str], df: pd.DataFrame, docs: Iterable[Document] | None,
+              n_process: int = 1, batch_size: int = 32) -> Iterable[Document]:
+    """The documents of ``texts`` (the rows of ``df``): ``docs`` checked against them, or tagged by ``nlp``."""
+    from ner_id.pipeline import Pipeline
+
+    if docs is None:
+        if not isinstance(nlp, Pipeline):
+            raise TypeError(f"nlp must be a ner_id Pipeline (ner_id.load()), got {type(nlp).__name__}")
+        return nlp.pipe(texts, batch_size=batch_size, n_process=n_process)
+    if nlp is not None:
+        raise ValueError("pass nlp or docs, not both: docs are already tagged")
+    if isinstance(docs, (str, Document)) or not isinstance(docs, Iterable):
+        raise TypeError(f"docs must be Documents, one per row, got {type(docs).__name__}")
+    docs = list(docs)
+    if len(docs) != len(texts):
+        raise ValueError(f"docs has {len(docs)} documents for {len(texts)} rows; pass one Document per row, in order")
+    for position, (doc, text) in enumerate(zip(docs, texts)):
+        if not isinstance(doc, Document):
+            raise TypeError(f"docs[{position}] must be a Document, got {type(doc).__name__}")
+        if doc.text != text:
+            raise ValueError(f"docs[{position}] is not the document of row {df.index[position]!r}: its text differs")
+    return docs
 
 
 def _columns(df: pd.DataFrame, text_col: str, id_col: str | None) -> tuple[list[str], str, list[Any]]:
@@ -46,11 +74,12 @@ def _columns(df: pd.DataFrame, text_col: str, id_col: str | None) -> tuple[list[
 GROUP_COLUMNS = ["canonical", "label", "kb_id", "count", "first_start", "first_end"]
 
 
-def groups_frame(nlp: "Pipeline", df: pd.DataFrame, text_col: str = "text", id_col: str | None = None,
-                 n_process: int = 1, batch_size: int = 32) -> pd.DataFrame:
-    """One row per (document, group): canonical, label, kb_id, mention count, first offsets."""
+def groups_frame(nlp: "Pipeline | None", df: pd.DataFrame, text_col: str = "text", id_col: str | None = None,
+                 n_process: int = 1, batch_size: int = 32, docs: Iterable[Document] | None = None) -> pd.DataFrame:
+    """One row per (document, group): canonical, label, kb_id, mention count, first offsets; from
+    ``nlp`` run over ``df[text_col]``, or from ``docs``."""
     texts, key, ids = _columns(df, text_col, id_col)
     rows = [{key: i, "canonical": g.canonical, "label": g.label, "kb_id": g.kb_id, "count": len(g.mentions),
              "first_start": g.mentions[0].start, "first_end": g.mentions[0].end}
-            for i, doc in zip(ids, nlp.pipe(texts, batch_size=batch_size, n_process=n_process)) for g in doc.groups]
+            for i, doc in zip(ids, _documents(nlp, texts, df, docs, n_process, batch_size)) for g in doc.groups]
     return pd.DataFrame(rows, columns=[key, *GROUP_COLUMNS])

@@ -34,6 +34,7 @@ from itertools import combinations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from ner_id.dates import DateReader, missing
 from ner_id.lexicon import TITLES, is_acronym
 from ner_id.types import Document
 
@@ -188,7 +189,7 @@ def read_extract(path: str | Path) -> Callable[[], Iterator[dict[str, Any]]]:
     return records
 
 
-def _as_records(source: Any) -> Callable[[], Iterator[dict[str, Any]]]:
+def _as_records(source: Any, date_field: str | None = None) -> Callable[[], Iterator[dict[str, Any]]]:
     """Records from a path, a function returning an iterator of records, a list of dicts, or an entity
     frame (``extract_df`` rows: the id column first)."""
     if isinstance(source, (str, Path)):
@@ -196,7 +197,7 @@ def _as_records(source: Any) -> Callable[[], Iterator[dict[str, Any]]]:
     if callable(source):
         return source
     if hasattr(source, "to_dict") and hasattr(source, "columns"):
-        return lambda: iter(_frame_records(source))
+        return lambda: iter(_frame_records(source, date_field))
     items = [_record(item) for item in source]
     return lambda: iter(items)
 
@@ -213,48 +214,60 @@ def _record(item: Any) -> dict[str, Any]:
                     f"got {type(item).__name__}")
 
 
-def _frame_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+def _frame_records(frame: pd.DataFrame, date_field: str | None = None) -> list[dict[str, Any]]:
     key = frame.columns[0]
+    fields = [k for k in ("date", "topic", date_field) if k is not None]
     records: dict[Any, dict[str, Any]] = {}
     for row in frame.to_dict(orient="records"):
         record = records.setdefault(row[key], {"id": row[key], "entities": [],
-                                               **{k: row[k] for k in ("date", "topic") if k in row}})
+                                               **{k: row[k] for k in fields if k in row}})
         if isinstance(row.get("text"), str):
             record["entities"].append({k: (None if _missing(v) else v) for k, v in row.items() if k != key})
     return list(records.values())
 
 
 def _missing(value: Any) -> bool:
-    try:
-        return bool(value != value) or value is None  # NaN / NA / None
-    except (TypeError, ValueError):
-        return value is None
+    """None, NaN, NA (blank text is a value here)."""
+    return not isinstance(value, str) and missing(value)
 
 
 def build(source: Any, date_field: str | None = None, period: str = "week", min_documents: int = 1,
-          mentions_sink: Callable[[list[tuple]], None] | None = None) -> Tables:
+          mentions_sink: Callable[[list[tuple]], None] | None = None, date_format: str | None = None,
+          dayfirst: bool | None = None) -> Tables:
     """Build the index from ``ner-id extract`` output: a JSONL path, an iterable of its records or of
     ``(id, Document[, fields])`` tuples, or an entity frame (``ner_id.extract_df``).
 
     Args:
-        date_field: a field of each record holding its date (ISO text); enables the timeline and
-            first/last seen.
+        date_field: a field of each record holding its date; enables the timeline and first/last seen.
+            Dates are read as ``ner_id.dates`` says (ISO, day-first or month-first numbers, Unix
+            seconds); a ``DateWarning`` counts those that cannot be read, with an example, and
+            ValueError says why when none can.
         period: ``day``, ``week`` or ``month`` for the timeline.
         min_documents: keep entity pairs that share at least this many documents.
         mentions_sink: called with blocks of mention rows instead of keeping them (``write``
             streams them to Parquet); ``Tables.mentions`` is then empty.
+        date_format: a ``strptime`` format for every date text (``"%m/%d/%Y %H:%M"``).
+        dayfirst: whether "05/06/2025" is 5 June (True) or 6 May (False); by default the order the
+            dump's unambiguous dates show ("20/10/2025": day first).
     """
     import pandas as pd
 
+    if date_field is None and (date_format is not None or dayfirst is not None):
+        raise ValueError("date_format and dayfirst need a date_field")
     if period not in PERIODS:
         raise ValueError(f"period must be one of {list(PERIODS)}, got {period!r}")
     if not isinstance(min_documents, int) or min_documents < 1:
         raise ValueError(f"min_documents must be a positive int, got {min_documents!r}")
-    records = _as_records(source)
+    records = _as_records(source, date_field)
     resolver = _Resolver()
+    dates = DateReader(date_field, date_format, dayfirst) if date_field else None
     for record in records():
         for group in _groups(_entities(record), linking_only=True):
             resolver.add(group)
+        if dates is not None:
+            dates.learn(record.get("id"), record.get(dates.field))
+    if dates is not None:
+        dates.settle()
     ambiguous = resolver.resolve()
 
     entities = _Entities(resolver)
@@ -265,7 +278,7 @@ def build(source: Any, date_field: str | None = None, period: str = "week", min_
     kept: list[tuple] = []
     for record in records():
         document = _text(record.get("id"))
-        date = _date(record.get(date_field)) if date_field else None
+        date = dates.read(record.get(dates.field)) if dates is not None else None
         when = _period(date, period) if date is not None else None
         topic = _topic(record)
         present: set[int] = set()
@@ -416,25 +429,6 @@ def _topic(record: dict[str, Any]) -> str | None:
     return None if topic is None or _missing(topic) else str(topic)
 
 
-def _date(value: Any) -> datetime.date | None:
-    """The date of an ISO text (``2025-01-06``, ``2025-01-06T10:00:00+07:00``) or a date/timestamp value."""
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
-    if isinstance(value, str):
-        return _iso_date(value[:10])
-    return None
-
-
-@lru_cache(maxsize=1 << 14)
-def _iso_date(text: str) -> datetime.date | None:
-    try:
-        return datetime.date.fromisoformat(text)
-    except ValueError:
-        return None
-
-
 @lru_cache(maxsize=1 << 14)
 def _period(date: datetime.date, period: str) -> str:
     """``2025-01-06`` (day), ``2025-W02`` (ISO week), ``2025-01`` (month)."""
@@ -478,7 +472,9 @@ def _frame(rows: Iterable[tuple], columns: list[str]) -> pd.DataFrame:
 
 
 def write(source: Any, out: str | Path, **options: Any) -> Tables:
-    """Build the index and write each table as ``OUT/<table>.parquet`` (mentions streamed in blocks)."""
+    """Build the index and write each table as ``OUT/<table>.parquet`` (mentions streamed in blocks).
+
+    A build that fails leaves the tables of an earlier run as they were."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -486,13 +482,19 @@ def write(source: Any, out: str | Path, **options: Any) -> Tables:
     out.mkdir(parents=True, exist_ok=True)
     schema = pa.schema([("document", pa.string()), ("entity", pa.string()), ("start", pa.int64()),
                         ("end", pa.int64()), ("text", pa.string()), ("score", pa.float64())])
-    with pq.ParquetWriter(out / "mentions.parquet", schema) as writer:
-        def sink(rows: list[tuple]) -> None:
-            columns = list(zip(*rows)) if rows else [()] * len(MENTION_COLUMNS)
-            writer.write_table(pa.Table.from_arrays([pa.array(c, type=f.type) for c, f in zip(columns, schema)],
-                                                    schema=schema))
+    partial = out / "mentions.parquet.partial"
+    try:
+        with pq.ParquetWriter(partial, schema) as writer:
+            def sink(rows: list[tuple]) -> None:
+                columns = list(zip(*rows)) if rows else [()] * len(MENTION_COLUMNS)
+                writer.write_table(pa.Table.from_arrays([pa.array(c, type=f.type) for c, f in zip(columns, schema)],
+                                                        schema=schema))
 
-        tables = build(source, mentions_sink=sink, **options)
+            tables = build(source, mentions_sink=sink, **options)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    partial.replace(out / "mentions.parquet")
     for name in ("entities", "cooccurrence", "timeline", "topics", "ambiguous"):
         getattr(tables, name).to_parquet(out / f"{name}.parquet", index=False)
     return tables

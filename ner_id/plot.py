@@ -16,11 +16,18 @@ def plot_entities(frame: pd.DataFrame, top: int = 10, name_col: str | None = Non
     ``canonical`` where there is one, else ``text``) or the index's ``entities`` table (one row per
     entity with a ``mentions`` count). Needs matplotlib (``pip install matplotlib``).
     """
+    import pandas as pd
+
     try:
         import matplotlib.pyplot as plt
     except ImportError:
         raise ImportError("plot_entities needs matplotlib: pip install matplotlib") from None
-    for column in ("label",):
+    if not isinstance(frame, pd.DataFrame):
+        raise TypeError(f"frame must be a pandas DataFrame of entities (extract_df, or the index's entities table), "
+                        f"got {type(frame).__name__}")
+    if isinstance(top, bool) or not isinstance(top, int) or top < 1:
+        raise ValueError(f"top must be a positive int, got {top!r}")
+    for column in ("label", name_col or ("canonical" if "canonical" in frame.columns else "text")):
         if column not in frame.columns:
             raise KeyError(f"column {column!r} not in frame (columns: {list(frame.columns)})")
     counts = _counts(frame, name_col)

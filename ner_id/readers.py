@@ -1,14 +1,15 @@
 """Streaming readers for article dumps.
 
 Readers yield a ``Record`` per document or a ``BadRecord`` saying why a line could not be used
-(invalid JSON, missing or non-string text, undecodable bytes, truncated file); they never
-raise for a bad record, so documents in = documents out + errors.
+(invalid JSON, missing or non-string text, undecodable bytes, binary data, truncated file); they
+never raise for a bad record, so documents in = documents out + errors. Blank lines are no records.
 """
 from __future__ import annotations
 
 import csv
 import gzip
 import json
+import re
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -16,6 +17,8 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 SUFFIXES = (".jsonl", ".jsonl.gz", ".txt", ".csv", ".parquet")
+#: Control characters other than whitespace (tab, line breaks, vertical tab, form feed): never in text.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
 class InputError(ValueError):
@@ -100,15 +103,17 @@ def read_records(path: str | Path, text_field: str = "text", id_field: str | Non
     name = path.name
     default_id = (lambda n: f"{name}:{n}") if qualify_ids else (lambda n: n)
     if name.endswith(".txt"):
-        rows = _text_lines(path)
-        for line, text in rows:
+        for line, text in _text_lines(path):
+            if not isinstance(text, _Bad):
+                text = _text_or_bad(text)
             if isinstance(text, _Bad):
                 yield BadRecord(str(path), line, default_id(line), text.reason)
             elif text.strip():
                 yield Record(str(path), line, default_id(line), text.rstrip("\r\n"))
         return
+    rows: Iterator[tuple[int, Any]]
     if name.endswith((".jsonl", ".jsonl.gz")):
-        rows = ((line, _parse_json(raw)) for line, raw in _text_lines(path))
+        rows = ((line, _parse_json(raw)) for line, raw in _text_lines(path) if isinstance(raw, _Bad) or raw.strip())
     elif name.endswith(".csv"):
         rows = _csv_rows(path, text_field)
     else:
@@ -135,12 +140,10 @@ def _text_lines(path: Path) -> Iterator[tuple[int, Any]]:
 def _parse_json(raw: Any) -> Any:
     if isinstance(raw, _Bad):
         return raw
-    if not raw.strip():
-        return None
     try:
         return json.loads(raw)
     except json.JSONDecodeError as error:
-        return _Bad(f"invalid JSON ({error.msg} at column {error.colno})")
+        return _Bad(f"invalid JSON ({error.msg}: column {error.colno})")
 
 
 def _csv_rows(path: Path, text_field: str) -> Iterator[tuple[int, Any]]:
@@ -195,8 +198,6 @@ def _to_record(source: str, line: int, row: Any, text_field: str, id_field: str 
                ) -> Record | BadRecord:
     if isinstance(row, _Bad):
         return BadRecord(source, line, fallback, row.reason)
-    if row is None:
-        return BadRecord(source, line, fallback, "empty line")
     if not isinstance(row, dict):
         return BadRecord(source, line, fallback, f"expected a JSON object, got {type(row).__name__}")
     if id_field and id_field not in row:
@@ -207,4 +208,18 @@ def _to_record(source: str, line: int, row: Any, text_field: str, id_field: str 
     text = row[text_field]
     if not isinstance(text, str):
         return BadRecord(source, line, doc_id, f"text field {text_field!r} is {type(text).__name__}, not str")
+    checked = _text_or_bad(text)
+    if isinstance(checked, _Bad):
+        return BadRecord(source, line, doc_id, checked.reason)
     return Record(source, line, doc_id, text, row)
+
+
+def _text_or_bad(text: str) -> str | _Bad:
+    """``text``, or why it is binary data: a NUL byte, or control characters in a tenth of it or more
+    (random bytes that decode as UTF-8 are about a quarter control characters; text has next to none)."""
+    if "\x00" in text:
+        return _Bad("binary data, not text (NUL bytes)")
+    controls, size = len(_CONTROL.findall(text)), len(text.strip())
+    if controls and controls * 10 >= size:
+        return _Bad(f"binary data, not text ({controls} of {size} characters are control characters)")
+    return text

@@ -17,6 +17,9 @@ class Rendered(str):
 
 def render(doc: Document, page: bool = False) -> Rendered:
     """displaCy "ent" HTML for ``doc``; each entity's kb_id slot shows its group's canonical name."""
+    if not isinstance(doc, Document):
+        raise TypeError(f"render takes a ner_id Document (nlp(text)), got {type(doc).__name__}; "
+                        "for a spaCy Doc use spacy.displacy.render(doc, style='ent')")
     from spacy import displacy
 
     ents: list[dict[str, Any]] = []

@@ -55,6 +55,13 @@ INTERFACE = {
             'folder for the Parquet tables'),
         '--date-field': (None, None, False, None,
             "field with each document's date (kept by extract --keep-field) for the timeline"),
+        '--date-format': (None, None, False, 'FORMAT',
+            'strptime format of the dates, e.g. "%%m/%%d/%%Y %%H:%%M" (default: ISO, day/month/year or '
+            'month/day/year numbers, 20 Oktober 2025, Unix seconds)'),
+        '--dayfirst': (None, None, False, None,
+            'read "05/06/2025" as 5 June (default: the order that the unambiguous dates show)'),
+        '--monthfirst': (None, None, False, None,
+            'read "05/06/2025" as 6 May'),
         '--period': ('week', ['day', 'week', 'month'], False, None,
             'timeline period (default: %(default)s)'),
         '--min-documents': (1, None, False, None,

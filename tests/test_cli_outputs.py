@@ -13,6 +13,12 @@ def read_jsonl(path):
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
+def summary(capsys):
+    """The summary line of the run just done (after "loading ...", before the errors' explanation)."""
+    [line] = [line for line in capsys.readouterr().err.splitlines() if line.startswith("docs ")]
+    return line
+
+
 @pytest.fixture
 def dump(tmp_path):
     path = tmp_path / "in.jsonl"
@@ -26,17 +32,17 @@ def test_extract_summary_counts_and_kept_fields(tmp_path, dump, capsys):
     out, errors = tmp_path / "out.jsonl", tmp_path / "errors.jsonl"
     assert main(["extract", str(dump), "-o", str(out), "--id-field", "id", "--no-model", "--keep-field", "date",
                  "--errors", str(errors), "--batch-size", "1"]) == 0
-    assert capsys.readouterr().err.startswith("docs 2, entities 3, errors 1, skipped 0, ")
+    assert summary(capsys).startswith("docs 2, entities 3, errors 1, skipped 0, ")
     rows = read_jsonl(out)
     assert [(r["id"], r["date"], [e["text"] for e in r["entities"]]) for r in rows] == [
         ("a", "2025-01-06", ["Jakarta"]), ("b", "2025-01-07", ["AS", "Bali"])]
     assert read_jsonl(errors) == [{"source": str(dump), "line": 2, "id": 2,
-                                   "reason": "invalid JSON (Expecting property name enclosed in double quotes at column 2)"}]
+                                   "reason": "invalid JSON (Expecting property name enclosed in double quotes: column 2)"}]
     with open(dump, "a", encoding="utf-8") as handle:
         handle.write('{"id": "c", "text": "Ke Bandung."}\n')
     assert main(["extract", str(dump), "-o", str(out), "--id-field", "id", "--no-model", "--resume",
                  "--errors", str(errors)]) == 0
-    assert capsys.readouterr().err.startswith("docs 1, entities 1, errors 1, skipped 2, ")
+    assert summary(capsys).startswith("docs 1, entities 1, errors 1, skipped 2, ")
     assert [r["id"] for r in read_jsonl(out)] == ["a", "b", "c"] and len(read_jsonl(errors)) == 1
 
 
@@ -93,7 +99,12 @@ def test_topics_output_fields_summary_and_errors(tmp_path, capsys):
     data.write_text("".join(json.dumps({"id": f"dé{i}", "text": t}) + "\n" for i, t in enumerate(texts)) + "{bad\n")
     out = tmp_path / "topics.json"
     assert main(["topics", str(data), "-o", str(out), "--id-field", "id", "--n-topics", "3", "--seed", "7"]) == 0
-    summary = capsys.readouterr().err
+    err = capsys.readouterr().err.splitlines()
+    summary = err[1]
+    assert err[0] == "ner-id: loading model default..."
+    assert err[2:] == ["ner-id: 1 records could not be read (write every reason with --errors FILE); the first 1:",
+                       f"  {data}:{len(texts) + 1}: invalid JSON (Expecting property name enclosed in double quotes: "
+                       "column 2)"]
     assert summary.startswith(f"docs {len(texts)}, topics 3, errors 1, ") and float(summary.split(", ")[-1][:-3]) < 1e4
     raw = out.read_text(encoding="utf-8")
     assert raw.startswith('{\n "topics": [\n')
@@ -117,7 +128,7 @@ def test_without_resume_an_existing_output_is_replaced(tmp_path, dump, capsys):
     out = tmp_path / "out.jsonl"
     for _ in range(2):
         assert main(["extract", str(dump), "-o", str(out), "--id-field", "id", "--no-model"]) == 0
-        assert capsys.readouterr().err.startswith("docs 2, entities 3, errors 1, skipped 0, ")
+        assert summary(capsys).startswith("docs 2, entities 3, errors 1, skipped 0, ")
     assert [r["id"] for r in read_jsonl(out)] == ["a", "b"]
 
 
@@ -126,9 +137,9 @@ def test_csv_output_keeps_fields_and_counts_every_error(tmp_path, dump, capsys):
         handle.write('{"id": "c"}\n')
     out = tmp_path / "out.csv"
     assert main(["extract", str(dump), "-o", str(out), "--id-field", "id", "--no-model", "--keep-field", "date"]) == 0
-    summary = capsys.readouterr().err
-    assert summary.startswith("docs 2, entities 3, errors 2, skipped 0, ")
-    assert 0 < float(summary.split(", ")[-1].split()[0]) < 1e6  # documents per second
+    line = summary(capsys)
+    assert line.startswith("docs 2, entities 3, errors 2, skipped 0, ")
+    assert 0 < float(line.split(", ")[-1].split()[0]) < 1e6  # documents per second
     import pandas as pd
 
     frame = pd.read_csv(out)
@@ -153,7 +164,8 @@ def test_an_interrupted_run_says_what_it_wrote_and_how_to_go_on(tmp_path, dump, 
     args = ["extract", str(dump), "-o", str(out), "--id-field", "id", "--no-model", "--batch-size", "1"]
     assert main(args + (["--resume"] if resume else [])) == 130
     expected = hint.replace("IN", str(dump)).replace("OUT", str(out))
-    assert capsys.readouterr().err == f"ner-id: interrupted; 1 documents written to {out}; {expected}\n"
+    assert capsys.readouterr().err == ("ner-id: loading gazetteers...\n"
+                                       f"ner-id: interrupted; 1 documents written to {out}; {expected}\n")
 
 
 class _Terminal(io.StringIO):
@@ -207,14 +219,14 @@ def test_workers_and_batch_size_reach_the_pipeline(tmp_path, dump, monkeypatch):
     calls = []
     original = Pipeline.pipe
 
-    def spy(self, texts, batch_size=32, n_process=1):
-        calls.append((batch_size, n_process))
+    def spy(self, texts, batch_size=32, n_process=1, progress=None):
+        calls.append((batch_size, n_process, progress))
         return original(self, texts, batch_size=batch_size, n_process=n_process)
 
     monkeypatch.setattr(Pipeline, "pipe", spy)
     out = tmp_path / "out.jsonl"
     assert main(["extract", str(dump), "-o", str(out), "--no-model", "--workers", "2", "--batch-size", "3", "--quiet"]) == 0
-    assert calls == [(3, 2)] and len(read_jsonl(out)) == 2
+    assert calls == [(3, 2, None)] and len(read_jsonl(out)) == 2
 
 
 def test_topics_output_is_utf8_whatever_the_locale(tmp_path):
@@ -227,3 +239,65 @@ def test_topics_output_is_utf8_whatever_the_locale(tmp_path):
     run_in_ascii_locale("-m", "ner_id.cli", "topics", str(data), "-o", str(out), "--id-field", "id",
                         "--n-topics", "3", "--no-entities", "--quiet")
     assert json.loads(out.read_text(encoding="utf-8"))["documents"][0]["id"] == "dé0"
+
+
+def test_the_summary_says_where_the_reasons_went_or_shows_the_first(tmp_path, capsys):
+    """"errors 7" and then what: the first reasons, or the errors file (issue 31)."""
+    data = tmp_path / "in.jsonl"
+    data.write_text('{"text": "Ke Bali."}\n' + "".join(f'{{"text": {n}}}\n' for n in range(4)) + "{bad\n\n\n",
+                    encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["extract", str(data), "-o", str(out), "--no-model"]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == "ner-id: loading gazetteers..." and err[1].startswith("docs 1, entities 1, errors 5, ")
+    assert err[2:] == ["ner-id: 5 records could not be read (write every reason with --errors FILE); the first 3:",
+                       f"  {data}:2: text field 'text' is int, not str",
+                       f"  {data}:3: text field 'text' is int, not str",
+                       f"  {data}:4: text field 'text' is int, not str"]
+    errors = tmp_path / "errors.jsonl"
+    assert main(["extract", str(data), "-o", str(out), "--no-model", "--errors", str(errors), "--quiet"]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith("docs 1, entities 1, errors 5, ")  # --quiet: no "loading" line
+    assert err[1:] == [f"ner-id: 5 records could not be read; reasons in {errors}"]
+    assert [r["line"] for r in read_jsonl(errors)] == [2, 3, 4, 5, 6]  # the blank lines at the end are no errors
+
+
+def test_a_binary_file_renamed_txt_gives_error_records_not_documents(tmp_path, capsys):
+    data = tmp_path / "photo.txt"
+    data.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00\n\x1b\x02\x03\x04\x05\x06\x07\n"
+                     b"Presiden tiba di Jakarta.\n")
+    out, errors = tmp_path / "out.jsonl", tmp_path / "errors.jsonl"
+    assert main(["extract", str(data), "-o", str(out), "--no-model", "--errors", str(errors), "--quiet"]) == 0
+    assert [r["id"] for r in read_jsonl(out)] == [5]
+    assert [(r["line"], r["reason"]) for r in read_jsonl(errors)] == [
+        (1, "undecodable bytes (invalid start byte at byte 0)"),
+        (2, "binary data, not text (1 of 1 characters are control characters)"),
+        (3, "binary data, not text (NUL bytes)"),
+        (4, "binary data, not text (7 of 7 characters are control characters)")]
+    assert "errors 4" in capsys.readouterr().err
+
+
+@pytest.mark.model
+def test_a_large_document_shows_how_many_characters_are_tagged(tmp_path, monkeypatch):
+    """One long document keeps the bar at 0/1: the bar shows the characters tagged meanwhile (issue 31)."""
+    from conftest import EXAMPLES
+
+    article = json.loads(EXAMPLES.joinpath("articles.jsonl").read_text(encoding="utf-8").splitlines()[0])["text"]
+    data = tmp_path / "long.jsonl"
+    data.write_text(json.dumps({"text": " ".join([article] * 80)}) + "\n", encoding="utf-8")
+    terminal = _Terminal()
+    monkeypatch.setattr(cli.sys, "stderr", terminal)
+    assert main(["extract", str(data), "-o", str(tmp_path / "out.jsonl"), "--model", "fast"]) == 0
+    states = terminal.getvalue().split("\r")
+    shown = [s for s in states if "0/1" in s and "tagged" in s]
+    assert len(shown) >= 2 and "characters" in shown[0], states
+
+
+def test_the_bar_ends_full_when_blank_lines_were_counted_in_its_total(tmp_path, monkeypatch):
+    data = tmp_path / "in.jsonl"
+    data.write_text('{"text": "Ke Bali."}\n{"text": "Ke Jakarta."}\n\n\n\n', encoding="utf-8")
+    terminal = _Terminal()
+    monkeypatch.setattr(cli.sys, "stderr", terminal)
+    assert main(["extract", str(data), "-o", str(tmp_path / "out.jsonl"), "--no-model"]) == 0
+    bar = terminal.getvalue().split("\r")[-1].splitlines()[0]
+    assert bar.startswith("100%") and "2/2" in bar, bar

@@ -6,6 +6,7 @@ import pytest
 
 import ner_id.index
 from ner_id.cli import main
+from ner_id.dates import DateWarning
 from ner_id.index import build, normalise
 
 
@@ -125,3 +126,83 @@ def test_dask_index_equals_the_single_machine_build():
         result = ner_id.dask.index(entities)
     for name in ("entities", "mentions", "cooccurrence"):
         pd.testing.assert_frame_equal(getattr(result, name), getattr(expected, name), obj=name)
+
+
+def dated(*dates):
+    """Extract records with one entity each ("Jokowi"), dated as given."""
+    return [{"id": f"n{i}", "date": d, "entities": [ent("Jokowi", "PER", 0, 0)]} for i, d in enumerate(dates)]
+
+
+def seen(tables):
+    row = tables.entities.iloc[0]
+    return str(row["first_seen"].date()), str(row["last_seen"].date())
+
+
+@pytest.mark.parametrize("dates, first, last", [
+    (["2025-10-20", "2025-10-21T09:30:00+07:00", "2025/10/22 17:00"], "2025-10-20", "2025-10-22"),
+    (["10/20/2025 17:00", "05/06/2025 08:00", "12/31/2025"], "2025-05-06", "2025-12-31"),  # month first, as 10/20 shows
+    (["20/10/2025 17:00 WIB", "05/06/2025", "31.12.2025"], "2025-06-05", "2025-12-31"),  # day first, as 20/10 shows
+    ([1760979600, "1761066000", 1761066000.5], "2025-10-20", "2025-10-21"),               # Unix seconds, UTC
+    (["Senin, 20 Oktober 2025 17:00 WIB", "21 Okt. 2025", "22 October 2025"], "2025-10-20", "2025-10-22"),
+])
+def test_dates_in_the_common_forms_fill_the_timeline(dates, first, last, recwarn):
+    tables = build(dated(*dates), date_field="date", period="day")
+    assert seen(tables) == (first, last) and tables.timeline["mentions"].sum() == 3
+    assert not recwarn.list
+
+
+def test_dayfirst_and_date_format_read_ambiguous_dates():
+    assert seen(build(dated("05/06/2025", "07/06/2025"), date_field="date", dayfirst=True)) == ("2025-06-05", "2025-06-07")
+    assert seen(build(dated("05/06/2025", "07/06/2025"), date_field="date", dayfirst=False)) == ("2025-05-06", "2025-07-06")
+    tables = build(dated("06-05-25 17.00", "07-05-25 08.00"), date_field="date", date_format="%d-%m-%y %H.%M")
+    assert seen(tables) == ("2025-05-06", "2025-05-07")
+    with pytest.raises(ValueError, match="date_format and dayfirst need a date_field"):
+        build(dated("2025-01-01"), dayfirst=True)
+    with pytest.raises(TypeError, match="dayfirst must be True, False or None, got 'yes'"):
+        build(dated("2025-01-01"), date_field="date", dayfirst="yes")
+
+
+def test_unreadable_dates_are_counted_with_an_example_and_none_readable_fails():
+    with pytest.warns(DateWarning) as caught:
+        tables = build(dated("2025-10-20", "kemarin", "2025-10-22", None), date_field="date", period="day")
+    assert str(caught[0].message) == (
+        "1 of 3 dates in field 'date' cannot be read, e.g. document 'n1': 'kemarin' (not a date; dates are read as "
+        "ISO (2025-10-20, 2025-10-20T17:00:00+07:00), day/month/year or month/day/year (20/10/2025 17:00), "
+        "20 Oktober 2025, Unix seconds); 1 documents have no 'date': left out of the timeline and first/last seen")
+    assert tables.timeline["period"].tolist() == ["2025-10-20", "2025-10-22"]
+    with pytest.warns(DateWarning, match=r"1 of 3 dates .* 'n2': '05/06/2025' \(day and month can be "
+                                                       r"swapped: give the order with dayfirst"):
+        build(dated("2025-10-20", "2025-10-21", "05/06/2025"), date_field="date")
+    with pytest.raises(ValueError, match=r"none of the 2 dates in field 'date' can be read, e\.g\. document 'n0': "
+                                         r"'05/06/2025' \(day and month can be swapped"):
+        build(dated("05/06/2025", "07/08/2025"), date_field="date")
+    with pytest.raises(ValueError, match=r"'n0': '10/20/2025' \(does not match date_format '%d/%m/%Y'\)"):
+        build(dated("10/20/2025"), date_field="date", date_format="%d/%m/%Y")
+    with pytest.raises(ValueError, match="no document has a value in the date field 'published'"):
+        build(dated("2025-10-20"), date_field="published")
+
+
+def test_cli_index_reads_month_first_dates_and_warns_about_the_rest(tmp_path, capsys):
+    """The new user's dump: "10/20/2025 17:00" gave 0 timeline rows and no warning (issue 31)."""
+    tagged = tmp_path / "tagged.jsonl"
+    tagged.write_text("".join(json.dumps(r) + "\n" for r in dated("10/20/2025 17:00", "10/21/2025 08:00", "n/a")),
+                      encoding="utf-8")
+    assert main(["index", str(tagged), "-o", str(tmp_path / "ix"), "--date-field", "date", "--period", "day"]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == (f"ner-id: warning: {tagged}: 1 of 3 dates in field 'date' cannot be read, e.g. document 'n2': "
+                      "'n/a' (not a date; dates are read as ISO (2025-10-20, 2025-10-20T17:00:00+07:00), "
+                      "day/month/year or month/day/year (20/10/2025 17:00), 20 Oktober 2025, Unix seconds): left out "
+                      "of the timeline and first/last seen")
+    assert pd.read_parquet(tmp_path / "ix" / "timeline.parquet")["period"].tolist() == ["2025-10-20", "2025-10-21"]
+    tagged.write_text("".join(json.dumps(r) + "\n" for r in dated("05/06/2025", "07/08/2025")), encoding="utf-8")
+    assert main(["index", str(tagged), "-o", str(tmp_path / "ix"), "--date-field", "date", "--period", "day"]) == 2
+    assert "none of the 2 dates in field 'date' can be read" in capsys.readouterr().err
+    assert sorted(p.name for p in (tmp_path / "ix").iterdir()) == [f"{t}.parquet" for t in (
+        "ambiguous", "cooccurrence", "entities", "mentions", "timeline", "topics")]
+    assert len(pd.read_parquet(tmp_path / "ix" / "mentions.parquet")) == 3  # the first run's tables are left as they were
+    assert main(["index", str(tagged), "-o", str(tmp_path / "ix"), "--date-field", "date", "--period", "day",
+                 "--monthfirst"]) == 0
+    assert pd.read_parquet(tmp_path / "ix" / "timeline.parquet")["period"].tolist() == ["2025-05-06", "2025-07-08"]
+    assert main(["index", str(tagged), "-o", str(tmp_path / "ix"), "--date-field", "date", "--period", "day",
+                 "--date-format", "%d/%m/%Y"]) == 0
+    assert pd.read_parquet(tmp_path / "ix" / "timeline.parquet")["period"].tolist() == ["2025-06-05", "2025-08-07"]

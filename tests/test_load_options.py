@@ -1,4 +1,6 @@
 """Every ``ner_id.load()`` option changes what it says, with expected values."""
+import json
+
 import pytest
 
 import ner_id
@@ -110,3 +112,17 @@ def test_config_and_meta_describe_the_pipeline(fast):
 def test_bad_options_are_clear_errors(kwargs, error, message):
     with pytest.raises(error, match=message):
         ner_id.load(**{"model": False, **kwargs})
+
+
+def test_meta_gives_the_sha256_of_every_shipped_file_the_pipeline_reads(fast):
+    """A service logs ``nlp.meta`` to know exactly which model files answered (issue 31)."""
+    import hashlib
+
+    from ner_id.shipped import MODEL_DIR
+
+    files = fast.meta["files"]
+    assert sorted(files) == ["id_ner_fast.pt", "id_vectors.pt", "idf.json.gz"]  # no topic model loaded
+    for name, sha256 in files.items():
+        assert sha256 == hashlib.sha256((MODEL_DIR / name).read_bytes()).hexdigest()
+    assert sorted(ner_id.load(model=False, fuzzy=False, keyphrases=False).meta["files"]) == ["topics.npz"]
+    json.dumps(fast.meta)  # JSON-serialisable, as a service logs it

@@ -146,3 +146,16 @@ def test_to_spacy_keeps_text_tokens_and_sentences(nlp):
     assert [s.text.strip() for s in spacy_doc.sents] == [text[a:b].replace("\ud800", "\ufffd") for a, b in doc.sentences]
     assert [(t.idx, t.idx + len(t)) for t in spacy_doc if not t.is_space] == [(t.start, t.end) for t in doc.tokens]
     assert [(e.start_char, e.end_char, e.label_) for e in spacy_doc.ents] == [(e.start, e.end, e.label) for e in doc.entities]
+
+
+def test_pipe_reports_the_characters_tagged_during_a_long_document(nlp):
+    """A 5 MB document is one batch for minutes: ``progress`` hears how far tagging is (issue 31)."""
+    text = " ".join(a["text"] for a in ARTICLES * 20)
+    calls = []
+    [doc] = nlp.pipe([text], progress=lambda done, total: calls.append((done, total)))
+    total = sum(end - start for start, end in doc.sentences)
+    assert len(calls) >= 2 and calls[-1] == (total, total)
+    assert [done for done, _ in calls] == sorted({done for done, _ in calls}) and {t for _, t in calls} == {total}
+    assert [(e.text, e.label, e.start) for e in doc.entities] == [(e.text, e.label, e.start) for e in nlp(text).entities]
+    with pytest.raises(ValueError, match="progress is reported with n_process=1 only"):
+        next(nlp.pipe([text], n_process=2, progress=print))

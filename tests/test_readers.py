@@ -23,8 +23,7 @@ def test_jsonl_records_and_every_kind_of_bad_line(tmp_path):
                     '{"id": "e", "text": 5}\n', encoding="utf-8")
     assert read(path, id_field="id") == [
         ("Record", 1, "a", "Jakarta"),
-        ("BadRecord", 2, 2, "empty line"),
-        ("BadRecord", 3, 3, "invalid JSON (Expecting property name enclosed in double quotes at column 2)"),
+        ("BadRecord", 3, 3, "invalid JSON (Expecting property name enclosed in double quotes: column 2)"),
         ("BadRecord", 4, 4, "expected a JSON object, got list"),
         ("BadRecord", 5, 5, "missing id field 'id'"),
         ("BadRecord", 6, "d", "missing text field 'text'"),
@@ -112,7 +111,7 @@ def test_records_and_errors_name_their_source(tmp_path):
     jsonl.write_text('\n[1]\n{"text": "x"}\n{"id": 1}\n{"id": 2, "text": 3}\n', encoding="utf-8")
     got = [(type(r).__name__, r.source, r.line) for path in (txt, jsonl) for r in read_records(path, id_field="id")]
     assert got == [("Record", str(txt), 1), ("Record", str(txt), 2), ("BadRecord", str(txt), 3)] + [
-        ("BadRecord", str(jsonl), n) for n in range(1, 6)]
+        ("BadRecord", str(jsonl), n) for n in range(2, 6)]
     assert [r.text for r in read_records(txt) if isinstance(r, Record)] == ["Jakarta X  ", "Sinar X"]  # only the line break is cut
 
 
@@ -146,3 +145,35 @@ def test_inputs_are_read_as_utf8_whatever_the_locale(tmp_path):
             "w = LineWriter(sys.argv[2]); [w.write({'text': r.text}) for r in read_records(sys.argv[1])]; w.close()")
     run_in_ascii_locale("-c", code, str(csv), str(out))
     assert out.read_bytes() == '{"text": "Surabaya Ñusantara"}\n'.encode("utf-8")
+
+
+def test_blank_lines_are_no_records_and_no_errors(tmp_path):
+    """An export that ends with blank lines (or has one between records) gives no "empty line" errors."""
+    path = tmp_path / "in.jsonl"
+    path.write_text('{"text": "Jakarta"}\n\n{"text": "Bali"}\n\n  \r\n\n', encoding="utf-8")
+    assert read(path) == [("Record", 1, 1, "Jakarta"), ("Record", 3, 3, "Bali")]
+
+
+def test_a_json_message_that_ends_with_at_says_it_once(tmp_path):
+    path = tmp_path / "in.jsonl"
+    path.write_text('{"text": "Jakarta\n', encoding="utf-8")
+    assert read(path) == [("BadRecord", 1, 1, "invalid JSON (Invalid control character at: column 18)")]
+
+
+def test_binary_data_is_an_error_record_not_a_document(tmp_path):
+    """A binary file renamed .txt: lines with NUL bytes or many control characters are errors."""
+    path = tmp_path / "in.txt"
+    path.write_bytes(b"Presiden tiba di Jakarta.\n"
+                     b"PK\x03\x04\x14\x00\x06\x00\x08\x00\n"
+                     b"\x1b\x02\x7fA\x05\x1fB\x10CDEF\n"
+                     b"Tab\tdan form feed\x0c saja tidak.\n")
+    assert read(path) == [
+        ("Record", 1, 1, "Presiden tiba di Jakarta."),
+        ("BadRecord", 2, 2, "binary data, not text (NUL bytes)"),
+        ("BadRecord", 3, 3, "binary data, not text (6 of 12 characters are control characters)"),
+        ("Record", 4, 4, "Tab\tdan form feed\x0c saja tidak."),
+    ]
+    jsonl = tmp_path / "in.jsonl"
+    jsonl.write_text('{"text": "a\\u0000b"}\n{"text": "Presiden tiba di Bali \\u001b[0m kemarin."}\n', encoding="utf-8")
+    assert read(jsonl) == [("BadRecord", 1, 1, "binary data, not text (NUL bytes)"),
+                           ("Record", 2, 2, "Presiden tiba di Bali \x1b[0m kemarin.")]

@@ -41,7 +41,7 @@ def find(word):
 
 
 def test_every_python_block_is_covered():
-    assert len(BLOCKS) == 6
+    assert len(BLOCKS) == 7
 
 
 def test_new_bodies_block(tmp_path, monkeypatch):
@@ -63,6 +63,25 @@ def test_python_block(tmp_path):
     printed = run(find("nlp.pipe(texts"), namespace)
     assert "Zhao Kezhi PER" in printed and "Dushanbe LOC" in printed
     assert len(namespace["docs"]) == len(namespace["texts"])
+
+
+def test_one_pass_notebook_block(tmp_path, monkeypatch):
+    """The notebook path tags every article once and gives entities, groups, topics, a chart and a picture."""
+    pytest.importorskip("matplotlib").use("Agg")
+    from ner_id.pipeline import Pipeline
+
+    namespace = inputs(tmp_path)
+    namespace["df"] = pd.DataFrame({"id": [f"{a['id']}-{n}" for n in range(3) for a in ARTICLES],
+                                    "text": [a["text"] for _ in range(3) for a in ARTICLES]})
+    tagged = []
+    process = Pipeline._process
+    monkeypatch.setattr(Pipeline, "_process", lambda self, texts, *rest: tagged.extend(texts) or process(self, texts, *rest))
+    run(find("tag once"), namespace)
+    assert len(tagged) == 12 and len(namespace["docs"]) == 12
+    assert set(namespace["entities"]["id"]) == set(namespace["groups"]["id"]) == set(namespace["df"]["id"])
+    assert len(namespace["found"].topics) == 10 and namespace["best_topic"][0] == "Internasional"
+    assert [axis.get_title() for axis in namespace["figure"].axes] == ["most mentioned PER", "most mentioned ORG",
+                                                                        "most mentioned LOC"]
 
 
 def test_spacy_block(tmp_path):

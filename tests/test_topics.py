@@ -172,3 +172,15 @@ def test_discovered_top_entities_fold_case_and_skip_datelines():
     found = discover(texts, n_topics=2, seed=0, nlp=ner_id.load(model=False, topic_model=None, keyphrases=False))
     names = [name for entities in found.topics["top_entities"] for name in entities]
     assert "DKI Jakarta (LOC)" not in names and "Kota Bandung (LOC)" in names  # JAKARTA is only a dateline
+
+
+def test_discover_takes_tagged_documents_and_says_what_it_cannot_mix(gazetteer_nlp):
+    texts = corpus()[0][:6]
+    docs = list(gazetteer_nlp.pipe(texts))
+    from_docs = discover(docs, n_topics=2)
+    from_texts = discover(texts, n_topics=2, nlp=gazetteer_nlp)
+    assert from_docs.topics.to_dict("list") == from_texts.topics.to_dict("list")
+    with pytest.raises(ValueError, match="pass nlp or Documents, not both: Documents are already tagged"):
+        discover(docs, nlp=gazetteer_nlp)
+    with pytest.raises(TypeError, match="texts must hold str, or Documents only"):
+        discover([*docs, "Jakarta"])
