@@ -72,6 +72,8 @@ def _parser() -> argparse.ArgumentParser:
                        help='read "05/06/2025" as 6 May')
     index.add_argument("--period", choices=["day", "week", "month"], default="week",
                        help="timeline period (default: %(default)s)")
+    index.add_argument("--exclude-bylines", action="store_true",
+                       help="leave out news outlets and datelines (JAKARTA, KOMPAS.com -), which lead every top list")
     index.add_argument("--min-documents", type=int, default=1,
                        help="keep entity pairs that share at least this many documents (default: %(default)s)")
     evaluate = commands.add_parser("evaluate", help="P / R / F1 on CoNLL or JSONL gold files")
@@ -220,7 +222,8 @@ def _index(args: argparse.Namespace) -> int:
             warnings.simplefilter("always", DateWarning)
             warnings.showwarning = show
             tables = write(args.input, args.output, date_field=args.date_field, period=args.period,
-                           min_documents=args.min_documents, date_format=args.date_format, dayfirst=args.dayfirst)
+                           min_documents=args.min_documents, date_format=args.date_format, dayfirst=args.dayfirst,
+                           exclude_bylines=args.exclude_bylines)
     except (ValueError, KeyError) as error:
         print(f"ner-id: error: {args.input}: {error}", file=sys.stderr)
         return 2

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from ner_id.bylines import is_byline
 from ner_id.topics.keyphrases import STOP
 from ner_id.types import Document, EntityGroup
 
@@ -35,12 +36,13 @@ class Discovery:
 
 def discover(texts: Sequence[str] | Sequence[Document], n_topics: int | None = None, seed: int = 0,
              top_terms: int = 10, nlp: "Pipeline | None" = None,
-             progress: Callable[[int], object] | None = None) -> Discovery:
+             progress: Callable[[int], object] | None = None, exclude_bylines: bool = True) -> Discovery:
     """Find the themes of ``texts``; with ``nlp``, each topic also lists its most frequent entities.
 
     ``texts`` may be documents already tagged (``list(nlp.pipe(texts))``): their entities are used as
     they are, with no ``nlp`` and no second tagging pass. ``progress`` is called with 1 after each
-    document of the entity pass (e.g. ``tqdm(...).update``).
+    document of the entity pass (e.g. ``tqdm(...).update``). ``exclude_bylines`` leaves news outlets
+    and datelines out of the top entities (``ner_id.bylines``); capitalised datelines are always left out.
     """
     import pandas as pd
     from sklearn.decomposition import NMF
@@ -70,7 +72,8 @@ def discover(texts: Sequence[str] | Sequence[Document], n_topics: int | None = N
     terms = np.array(vectorizer.get_feature_names_out())
     dominant = weights.argmax(axis=1)
     tagged = docs or (nlp.pipe(corpus, batch_size=32) if nlp is not None else None)
-    entities = _top_entities(tagged, dominant, k, progress) if tagged is not None else [[] for _ in range(k)]
+    entities = _top_entities(tagged, dominant, k, progress, exclude_bylines) if tagged is not None \
+        else [[] for _ in range(k)]
     topics = pd.DataFrame({
         "id": range(k),
         "top_terms": [list(terms[np.argsort(-row)[:top_terms]]) for row in model.components_],
@@ -99,7 +102,8 @@ def _choose_k(matrix, seed: int) -> int:
 
 
 def _top_entities(docs: Iterable[Document], dominant: np.ndarray, k: int,
-                  progress: Callable[[int], object] | None = None, top: int = 8) -> list[list[str]]:
+                  progress: Callable[[int], object] | None = None, exclude_bylines: bool = True,
+                  top: int = 8) -> list[list[str]]:
     """Per topic, the entities most typical of its documents: count in the topic times the log of
     how much more often they occur there than overall (so datelines and sources sink)."""
     counts: list[Counter] = [Counter() for _ in range(k)]
@@ -108,7 +112,7 @@ def _top_entities(docs: Iterable[Document], dominant: np.ndarray, k: int,
     for doc, topic in zip(docs, dominant):
         keys = set()
         for group in doc.groups:
-            if _dateline(group):
+            if _dateline(group) or exclude_bylines and all(is_byline(m.text, m.start, m.kb_id) for m in group.mentions):
                 continue
             key = f"{group.canonical.casefold()} ({group.label})"
             shown[key][f"{group.canonical} ({group.label})"] += 1

@@ -34,6 +34,7 @@ from itertools import combinations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from ner_id.bylines import is_byline
 from ner_id.dates import DateReader, missing
 from ner_id.lexicon import TITLES, is_acronym
 from ner_id.types import Document
@@ -233,7 +234,7 @@ def _missing(value: Any) -> bool:
 
 def build(source: Any, date_field: str | None = None, period: str = "week", min_documents: int = 1,
           mentions_sink: Callable[[list[tuple]], None] | None = None, date_format: str | None = None,
-          dayfirst: bool | None = None) -> Tables:
+          dayfirst: bool | None = None, exclude_bylines: bool = False) -> Tables:
     """Build the index from ``ner-id extract`` output: a JSONL path, an iterable of its records or of
     ``(id, Document[, fields])`` tuples, or an entity frame (``ner_id.extract_df``).
 
@@ -249,6 +250,8 @@ def build(source: Any, date_field: str | None = None, period: str = "week", min_
         date_format: a ``strptime`` format for every date text (``"%m/%d/%Y %H:%M"``).
         dayfirst: whether "05/06/2025" is 5 June (True) or 6 May (False); by default the order the
             dump's unambiguous dates show ("20/10/2025": day first).
+        exclude_bylines: leave out news outlets and datelines ("JAKARTA, KOMPAS.com -",
+            ``ner_id.bylines``), which lead every list of the most mentioned entities.
     """
     import pandas as pd
 
@@ -262,7 +265,7 @@ def build(source: Any, date_field: str | None = None, period: str = "week", min_
     resolver = _Resolver()
     dates = DateReader(date_field, date_format, dayfirst) if date_field else None
     for record in records():
-        for group in _groups(_entities(record), linking_only=True):
+        for group in _groups(_entities(record, exclude_bylines), linking_only=True):
             resolver.add(group)
         if dates is not None:
             dates.learn(record.get("id"), record.get(dates.field))
@@ -282,7 +285,7 @@ def build(source: Any, date_field: str | None = None, period: str = "week", min_
         when = _period(date, period) if date is not None else None
         topic = _topic(record)
         present: set[int] = set()
-        for group in _groups(_entities(record)):
+        for group in _groups(_entities(record, exclude_bylines)):
             number = entities.number(group.anchor)
             present.add(number)
             count = len(group.mentions)
@@ -410,10 +413,12 @@ class _Stats:
                 self.last_seen = date
 
 
-def _entities(record: dict[str, Any]) -> list[dict[str, Any]]:
+def _entities(record: dict[str, Any], exclude_bylines: bool = False) -> list[dict[str, Any]]:
     entities = record.get("entities")
     if not isinstance(entities, list):
         raise ValueError(f"record {record.get('id')!r} has no 'entities' list (is it ner-id extract output?)")
+    if exclude_bylines:
+        return [e for e in entities if not is_byline(e.get("text") or "", e.get("start") or 0, e.get("kb_id"))]
     return entities
 
 

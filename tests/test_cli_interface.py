@@ -64,6 +64,8 @@ INTERFACE = {
             'read "05/06/2025" as 6 May'),
         '--period': ('week', ['day', 'week', 'month'], False, None,
             'timeline period (default: %(default)s)'),
+        '--exclude-bylines': (False, None, False, None,
+            'leave out news outlets and datelines (JAKARTA, KOMPAS.com -), which lead every top list'),
         '--min-documents': (1, None, False, None,
             'keep entity pairs that share at least this many documents (default: %(default)s)'),
     },
