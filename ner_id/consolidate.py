@@ -31,6 +31,8 @@ _WORD = re.compile(r"\S+")
 _HEAD = re.compile(r"\w+")
 _DASH = re.compile(r"\s*[-–—]")
 CONFIDENT = 0.75
+#: A full name of several words is found more reliably: its first and last words are added from here.
+NAME_PART_CONFIDENT = 0.5
 #: Words right before a mention that say it is a person: reporting verbs ("kata Boston").
 _SAID = frozenset("""
 kata ujar tutur ungkap jelas imbuh tegas sebut tambah lanjut terang pungkas papar tulis katanya ujarnya tuturnya
@@ -205,7 +207,7 @@ def _add_missed(text: str, mentions: list[Entity], groups: Sequence[EntityGroup]
                 if head is not None:
                     by_head[head.group()].setdefault(m.text, m)
             words = m.text.split()
-            if group.label == "PER" and m.label == "PER" and m.score >= CONFIDENT and len(words) > 1:
+            if group.label == "PER" and m.label == "PER" and m.score >= NAME_PART_CONFIDENT and len(words) > 1:
                 for part in {words[0], words[-1]}:
                     if _name_part(part):
                         parts[part].add(index)

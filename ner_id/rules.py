@@ -14,7 +14,7 @@ from dataclasses import replace
 from ner_id.lexicon import DEGREES, TITLES, is_acronym
 from ner_id.merge import Candidate
 from ner_id.news.acronyms import acronym_definition
-from ner_id.news.bodies import join_body_place, org_head_label, owner_not_building, split_unit_parent
+from ner_id.news.bodies import join_body_place, named_units, org_head_label, owner_not_building, split_unit_parent
 from ner_id.news.headlines import headline_words
 from ner_id.news.persons import alias_person, initials, sentence_start_words, titled_person
 from ner_id.news.terms import drop_languages, drop_terms
@@ -204,6 +204,7 @@ RULES: dict[str, Rule] = {
     "owner_not_building": owner_not_building,
     "split_unit_parent": split_unit_parent,
     "join_body_place": join_body_place,
+    "named_units": named_units,
     "join_org_qualifier": join_org_qualifier,
     "org_head_label": org_head_label,
     "initials": initials,

@@ -239,3 +239,24 @@ def test_an_acronym_longer_than_its_expansion_is_not_the_canonical_name():
     text = "Pemprov (PEMPROVDKI) rapat."
     _, groups = consolidate(text, ents(text, ("Pemprov", "ORG"), ("PEMPROVDKI", "ORG")))
     assert [g.canonical for g in groups] == ["Pemprov"]
+
+
+@pytest.mark.parametrize("score, added", [(0.5, True), (0.49, False)])
+def test_first_and_last_names_of_a_full_name_are_found_alone(score, added):
+    text = "Ekonom Bhima Yudhistira Adhinegara menilai. Bhima juga menolak, kata Adhinegara. Juni Yudhistira."
+    mentions, groups = consolidate(text, [Entity("Bhima Yudhistira Adhinegara", "PER", 7, 34, score, "model")])
+    found = [(m.text, m.start, m.group) for m in mentions]
+    if added:  # never the middle name, never a word of two people's names
+        assert found == [("Bhima Yudhistira Adhinegara", 7, 0), ("Bhima", 44, 0), ("Adhinegara", 69, 0)]
+    else:
+        assert found == [("Bhima Yudhistira Adhinegara", 7, 0)]
+
+
+def test_a_person_context_votes_for_a_person():
+    text = "Vinales hadir. Menurut dia, kata Vinales, ini penting. Pak Vinales pulang."
+    spans = [Entity("Vinales", "ORG", m, m + 7, 0.6, "model") for m in (0, 33, 59)]
+    mentions, groups = consolidate(text, spans)
+    assert [g.label for g in groups] == ["PER"] and {m.label for m in mentions} == {"PER"}  # 2.0 against 1.8
+    assert consolidate(text[:14], spans[:1])[1][0].label == "ORG"  # no context: the tagger's label
+    confirmed = [Entity(e.text, "LOC", e.start, e.end, 1.0, "model+gazetteer") for e in spans]
+    assert consolidate(text, confirmed)[1][0].label == "LOC"  # 3.0 for a place the gazetteer confirms

@@ -156,3 +156,11 @@ def test_the_corpus_convention_leaves_out_exactly_the_news_convention_rules():
 def test_news_conventions_end_to_end(nlp, text, expected):
     got = {(e.text, e.label) for e in nlp(text).entities}
     assert expected <= got
+
+
+def test_offices_and_task_forces_named_by_their_field():
+    text = "Dinas Pariwisata dan Dinas Kependudukan dan Catatan Sipil bertemu Disperindag dan Satgas Pangan; Dinas itu tutup."
+    assert run("named_units", text, []) == [("Dinas Pariwisata", "ORG"), ("Dinas Kependudukan dan Catatan Sipil", "ORG"),
+                                            ("Disperindag", "ORG"), ("Satgas Pangan", "ORG")]
+    taken = [ent(text, "Dinas Pariwisata", "LOC")]  # what is already an entity stays as it is
+    assert run("named_units", text, taken)[0] == ("Dinas Pariwisata", "LOC")

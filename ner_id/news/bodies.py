@@ -88,6 +88,20 @@ def join_body_place(text: str, entities: list[Entity], gazetteer: Sequence[Candi
     return out
 
 
+#: Offices and task forces named by what they do: "Dinas Perdagangan", "Disperindag", "Satgas Pangan".
+_UNIT = re.compile(r"(?<![\w-])(?:(?:Dinas|Satgas)(?: (?:dan )?(?!Dinas |Satgas )[A-Z][a-z]+)+|Di(?:sperindag|sdik|nkes|shub|sdukcapil|skominfo"
+                   r"|spar|snaker|nsos|spora|sbudpar|sperkim|stan|sporapar)|Satpol PP)(?![\w-])")
+
+
+def named_units(text: str, entities: list[Entity], gazetteer: Sequence[Candidate]) -> list[Entity]:
+    """A government office or task force named by its field is an organisation, also without its place:
+    "Dinas Perdagangan", "Disperindag", "Satgas Pangan" (a bare "Dinas" or "Satgas" is not)."""
+    taken = [(e.start, e.end) for e in entities]
+    added = [Entity(m.group(), "ORG", m.start(), m.end(), 0.9, "model") for m in _UNIT.finditer(text)
+             if not any(a < m.end() and m.start() < b for a, b in taken)]
+    return sorted([*entities, *added], key=lambda e: (e.start, e.end)) if added else entities
+
+
 def org_head_label(text: str, entities: list[Entity], gazetteer: Sequence[Candidate]) -> list[Entity]:
     """A span that starts with an organisation's head word ("SMAN 10", "Pengadilan Tipikor Semarang",
     "Rumah Sakit ...") or ends with an English one ("Arizona State University") is an organisation."""
