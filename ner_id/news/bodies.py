@@ -89,8 +89,9 @@ def join_body_place(text: str, entities: list[Entity], gazetteer: Sequence[Candi
 
 
 #: Offices and task forces named by what they do: "Dinas Perdagangan", "Disperindag", "Satgas Pangan".
-_UNIT = re.compile(r"(?<![\w-])(?:(?:Dinas|Satgas)(?: (?:dan )?(?!Dinas |Satgas )[A-Z][a-z]+)+|Di(?:sperindag|sdik|nkes|shub|sdukcapil|skominfo"
-                   r"|spar|snaker|nsos|spora|sbudpar|sperkim|stan|sporapar)|Satpol PP)(?![\w-])")
+_UNIT = re.compile(r"(?<![\w-])(?:(?:Dinas|Satgas)(?: (?:dan )?(?!Dinas |Satgas )[A-Z][a-z]+)+"
+                   r"|Di(?:sperindag|sdik|nkes|shub|sdukcapil|skominfo|spar|snaker|nsos|spora|sbudpar|sperkim|stan"
+                   r"|sporapar)|Satpol PP)(?![\w-])")
 
 
 def named_units(text: str, entities: list[Entity], gazetteer: Sequence[Candidate]) -> list[Entity]:

@@ -36,10 +36,8 @@ def headline_words(text: str, entities: list[Entity], gazetteer: Sequence[Candid
     lines = _headline(text)
     if not lines:
         return entities
-    body = list(text)
-    for a, b in lines:
-        body[a:b] = " " * (b - a)
-    rest = "".join(body)
+    [(a, b)] = lines
+    rest = text[:a] + " " * (b - a) + text[b:]  # the text without its headline
     lower = {w for w in _WORD.findall(rest) if w.islower()}
     out: list[Entity] = []
     for e in entities:
