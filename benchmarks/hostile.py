@@ -41,6 +41,8 @@ CASES = {
     "lone surrogates, controls": _fill("\ud800\x00\x07Jakarta\udfff "),
     "emoji, RTL, zero-width": _fill("🇮🇩 Jo\u200bko مرحبا \u202eJakarta 😀 "),
     "ALL-CAPS article": _fill(NEWS.upper() + "\n\n"),
+    "initials, bodies, honorifics": _fill("Tersangka berinisial AB (12) ditahan Polres Palopo, kata Pak Suryadi. "),
+    "acronym definitions": _fill("Ikatan Dokter Nusantara (IDN) menolak; IDN bersikap. "),
 }
 
 

@@ -81,7 +81,8 @@ def test_max_length_is_a_clear_error_and_can_be_raised():
 # --- linear cost -----------------------------------------------------------------------------------
 
 PIECES = ["!?.", "A ", ". ", "Joko Widodo ", "KPK (KPK) ", "GEMPA GUNCANG CIANJUR ", "((([[ ]]))) ", "x" * 5000,
-          "Jakarta,Bandung;", "\ud800\x00 ", "🇮🇩 \u200b\u202e ", "Zhao Kezhi tiba di Dushanbe. ", "\n\n", " " * 50]
+          "Jakarta,Bandung;", "\ud800\x00 ", "🇮🇩 \u200b\u202e ", "Zhao Kezhi tiba di Dushanbe. ", "\n\n", " " * 50,
+          "berinisial AB (12) di Polres Palopo ", "Kata Pak Suryadi di Mabes Polri. ", "Ikatan Dokter Nusantara (IDN) "]
 
 
 def _seconds(nlp, text):

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from ner_id.lexicon import NON_NAMES, TITLES, is_common_word
 from ner_id.merge import Candidate
 from ner_id.news.bodies import DEFINITION_HEADS, ORG_TAILS
+from ner_id.news.text import Coverage
 from ner_id.types import Entity
 
 _DEFINED = re.compile(r"\(([A-Z][A-Za-z0-9]{1,14})\)")
@@ -79,7 +80,7 @@ def acronym_definition(text: str, entities: list[Entity], gazetteer: Sequence[Ca
         spans += [(m.start(), m.end()) for m in re.finditer(r"(?<![\w-])" + re.escape(acronym) + r"(?![\w-])", text)
                   if m.start() > first]
     spans = sorted(set(spans))
-    out = [e for e in entities if not any(e.start < b and a < e.end for a, b in spans)]
-    scores = {(a, b): max((e.score for e in entities if e.start < b and a < e.end), default=0.9) for a, b in spans}
-    out += [Entity(text[a:b], "ORG", a, b, round(scores[a, b], 4), "model") for a, b in spans]
+    covered = Coverage(len(text), spans)
+    out = [e for e in entities if covered.free(e.start, e.end)]
+    out += [Entity(text[a:b], "ORG", a, b, 0.9, "model") for a, b in spans]
     return sorted(out, key=lambda e: (e.start, e.end))

@@ -3,11 +3,13 @@ and building or platform words written before one."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 
 from ner_id.lexicon import TITLES
 from ner_id.merge import Candidate
+from ner_id.news.text import Coverage
 from ner_id.types import Entity
 
 _NAME = r"[A-Z][\w&.-]*"
@@ -66,26 +68,30 @@ def join_body_place(text: str, entities: list[Entity], gazetteer: Sequence[Candi
         head = _BODY.search(text, max(0, start - 80), start)
         if head is not None and "\n" not in text[head.start():start] and not _TITLE_IN_BRACKETS.search(head.group()):
             joined.append((head.start(), end))
-    if not joined:
+    existing = {(e.start, e.end) for e in entities if e.label == "ORG"}
+    spans: list[tuple[int, int]] = []  # the outermost bodies, left to right
+    for start, end in sorted(set(joined), key=lambda span: (span[0], -span[1])):
+        if not spans or start >= spans[-1][1]:
+            spans.append((start, end))
+    spans = [span for span in spans if span not in existing]
+    if not spans:
         return entities
-    out = list(entities)
-    for start, end in joined:
-        if any(a <= start and end <= b and (a, b) != (start, end) for a, b in joined) or \
-                any((e.start, e.end, e.label) == (start, end, "ORG") for e in out):
-            continue  # a longer body holds it, or it is there already
-        kept: list[Entity] = []
-        score = 0.0
-        for e in out:
-            if e.end <= start or e.start >= end:
-                kept.append(e)
-            elif e.start >= start and e.end > end and text[end:e.end].strip():  # "Jatim Kusnadi": keep the person
-                rest = end + len(text[end:e.end]) - len(text[end:e.end].lstrip())
-                kept.append(replace(e, text=text[rest:e.end], start=rest))
-            else:
-                score = max(score, e.score)
-        kept.append(Entity(text[start:end], "ORG", start, end, round(score or 0.9, 4), "model"))
-        out = sorted(kept, key=lambda e: (e.start, e.end))
-    return out
+    starts = [start for start, _ in spans]
+    scores = [0.0] * len(spans)
+    out = []
+    for e in entities:
+        i = bisect_left(starts, e.end) - 1  # the last body starting before the entity ends
+        if i < 0 or spans[i][1] <= e.start:
+            out.append(e)
+            continue
+        start, end = spans[i]
+        if e.start >= start and e.end > end and text[end:e.end].strip():  # "Jatim Kusnadi": keep the person
+            rest = end + len(text[end:e.end]) - len(text[end:e.end].lstrip())
+            out.append(replace(e, text=text[rest:e.end], start=rest))
+        else:
+            scores[i] = max(scores[i], e.score)
+    out += [Entity(text[a:b], "ORG", a, b, round(scores[i] or 0.9, 4), "model") for i, (a, b) in enumerate(spans)]
+    return sorted(out, key=lambda e: (e.start, e.end))
 
 
 #: Offices and task forces named by what they do: "Dinas Perdagangan", "Disperindag", "Satgas Pangan".
@@ -97,9 +103,9 @@ _UNIT = re.compile(r"(?<![\w-])(?:(?:Dinas|Satgas)(?: (?:dan )?(?!Dinas |Satgas 
 def named_units(text: str, entities: list[Entity], gazetteer: Sequence[Candidate]) -> list[Entity]:
     """A government office or task force named by its field is an organisation, also without its place:
     "Dinas Perdagangan", "Disperindag", "Satgas Pangan" (a bare "Dinas" or "Satgas" is not)."""
-    taken = [(e.start, e.end) for e in entities]
+    taken = Coverage(len(text), ((e.start, e.end) for e in entities))
     added = [Entity(m.group(), "ORG", m.start(), m.end(), 0.9, "model") for m in _UNIT.finditer(text)
-             if not any(a < m.end() and m.start() < b for a, b in taken)]
+             if taken.free(m.start(), m.end())]
     return sorted([*entities, *added], key=lambda e: (e.start, e.end)) if added else entities
 
 

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from ner_id.lexicon import HONORIFICS, MONTHS, NON_NAMES, TITLES, is_common_word, lower_share
 from ner_id.merge import Candidate
+from ner_id.news.text import Coverage
 from ner_id.types import Entity
 
 _INITIALS = r"[A-Z]{1,4}"
@@ -54,9 +55,10 @@ def initials(text: str, entities: list[Entity], gazetteer: Sequence[Candidate]) 
         return entities
     spans = [(m.start(), m.end()) for m in re.finditer(r"(?<![\w.-])(?:" + "|".join(sorted(found, key=len, reverse=True))
                                                        + r")(?![\w-])", text)]
-    out = [e for e in entities if not any(e.start < b and a < e.end for a, b in spans) or (e.label == "PER" and " " in e.text)]
-    taken = [(e.start, e.end) for e in out]
-    out += [Entity(text[a:b], "PER", a, b, 0.9, "model") for a, b in spans if not any(s < b and a < t for s, t in taken)]
+    initial = Coverage(len(text), spans)
+    out = [e for e in entities if initial.free(e.start, e.end) or (e.label == "PER" and " " in e.text)]
+    taken = Coverage(len(text), ((e.start, e.end) for e in out))
+    out += [Entity(text[a:b], "PER", a, b, 0.9, "model") for a, b in spans if taken.free(a, b)]
     return sorted(out, key=lambda e: (e.start, e.end))
 
 
@@ -64,14 +66,14 @@ def titled_person(text: str, entities: list[Entity], gazetteer: Sequence[Candida
     """A name after an honorific or a rank ("Mas Verrell", "AKP Supriadi") is a person, also where the
     tagger found nothing; and a person span right after a title gets back the first name the tagger
     dropped ("Menteri Keuangan Purbaya Yudhi Sadewa", where the tagger gives "Yudhi Sadewa")."""
-    taken = sorted((e.start, e.end) for e in entities)
+    taken = Coverage(len(text), ((e.start, e.end) for e in entities))
     out = []
     for e in entities:
         if e.label == "PER":
             start = e.start
             for _ in range(2):  # at most two dropped words
                 word = _WORD_BEFORE.search(text, max(0, start - 40), start)
-                if word is None or not _name_like(word.group(1)) or any(a < start and word.start(1) < b for a, b in taken):
+                if word is None or not _name_like(word.group(1)) or not taken.free(word.start(1), start):
                     break
                 if lower_share(word.group(1)) is None:  # a word never seen: only right after a title
                     title = _WORD_BEFORE.search(text, max(0, word.start(1) - 40), word.start(1))
@@ -85,7 +87,7 @@ def titled_person(text: str, entities: list[Entity], gazetteer: Sequence[Candida
     for match in _AFTER_HONORIFIC.finditer(text):
         if all(_name_like(w) for w in match.group(2).split()):
             a, b = match.start(2), match.end(2)
-            if not any(s < b and a < t for s, t in taken):
+            if taken.free(a, b):
                 out.append(Entity(text[a:b], "PER", a, b, 0.8, "model"))
     return sorted(out, key=lambda e: (e.start, e.end))
 
@@ -115,10 +117,10 @@ def sentence_start_words(text: str, entities: list[Entity], gazetteer: Sequence[
 def alias_person(text: str, entities: list[Entity], gazetteer: Sequence[Candidate]) -> list[Entity]:
     """"SF alias Berangus": the name after "alias" is the same person."""
     persons = {e.end for e in entities if e.label == "PER"}
-    taken = [(e.start, e.end) for e in entities]
+    taken = Coverage(len(text), ((e.start, e.end) for e in entities))
     out = list(entities)
     for match in re.finditer(r" alias ([A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,2})(?!\w)", text):
         a, b = match.start(1), match.end(1)
-        if match.start() in persons and not any(s < b and a < t for s, t in taken) and not is_common_word(match.group(1)):
+        if match.start() in persons and taken.free(a, b) and not is_common_word(match.group(1)):
             out.append(Entity(text[a:b], "PER", a, b, 0.9, "model"))
     return sorted(out, key=lambda e: (e.start, e.end))

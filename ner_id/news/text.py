@@ -1,8 +1,9 @@
-"""Facts about a text that several rules read: whether it is normally cased, and its lines."""
+"""Facts about a text that several rules read: whether it is normally cased, its lines, what is covered."""
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 
 
 def cased(text: str) -> bool:
@@ -31,3 +32,20 @@ class Lines:
             letters = [c for c in self._text[self._starts[line]:end] if c.isalpha()]
             self._caps[line] = sum(c.isupper() for c in letters) >= 0.8 * len(letters)
         return self._caps[line]
+
+
+class Coverage:
+    """Which characters of a text some spans cover, so that a rule tests a span for overlap in time
+    proportional to its length, not to the number of entities (a long text has thousands)."""
+
+    def __init__(self, length: int, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self._taken = bytearray(length)
+        for start, end in spans:
+            self.take(start, end)
+
+    def free(self, start: int, end: int) -> bool:
+        """No covered character in ``[start, end)``."""
+        return self._taken.find(1, start, end) < 0
+
+    def take(self, start: int, end: int) -> None:
+        self._taken[start:end] = b"\x01" * (end - start)
