@@ -2,11 +2,7 @@
 and international bodies, compiled from ``gazetteers/sources/institutions.tsv``. Sentences are written
 for these tests."""
 import json
-import subprocess
-import sys
 from pathlib import Path
-
-import pytest
 
 import ner_id
 from ner_id.gazetteer import default_paths, load_entries
@@ -16,20 +12,8 @@ COMPILED = GAZETTEERS / "23_institutions.jsonl"
 LEFT_OUT = {"PKB", "PKS", "PBB", "PKN", "UB", "ITU", "S&P", "LSI", "LBH", "Trisakti", "Atma Jaya", "Gelora", "Ummat", "PMI"}
 
 
-@pytest.fixture(scope="module")
-def nlp() -> ner_id.Pipeline:
-    return ner_id.load(model=None, topic_model=None, keyphrases=False)
-
-
-def ids(nlp, text):
-    return {e.text: e.kb_id for e in nlp(text).entities if e.label == "ORG"}
-
-
-def test_compiled_file_is_what_the_compile_script_writes(tmp_path):
-    out = tmp_path / COMPILED.name
-    subprocess.run([sys.executable, str(GAZETTEERS / "compile" / "institutions.py"), "--out", str(out)],
-                   check=True, capture_output=True, text=True)
-    assert out.read_text(encoding="utf-8") == COMPILED.read_text(encoding="utf-8")
+def ids(gazetteer_nlp, text):
+    return {e.text: e.kb_id for e in gazetteer_nlp(text).entities if e.label == "ORG"}
 
 
 def test_compiled_file_is_shipped_valid_and_reuses_existing_ids():
@@ -50,8 +34,8 @@ def test_compiled_file_is_shipped_valid_and_reuses_existing_ids():
     assert all(list(r) == ["name", "label", "canonical", "kb_id", "aliases", "fuzzy"] for r in rows)
 
 
-def test_party_long_and_short_forms_share_one_id(nlp):
-    got = ids(nlp, "Partai Gelombang Rakyat Indonesia (Partai Gelora) menyusul PDI-Perjuangan dan PDIP ke KPU, "
+def test_party_long_and_short_forms_share_one_id(gazetteer_nlp):
+    got = ids(gazetteer_nlp, "Partai Gelombang Rakyat Indonesia (Partai Gelora) menyusul PDI-Perjuangan dan PDIP ke KPU, "
                    "sementara Partai Kebangkitan Bangsa dan Partai Bulan Bintang mendaftar kemarin.")
     assert got["Partai Gelombang Rakyat Indonesia"] == got["Partai Gelora"] == "org:party-gelora"
     assert got["PDI-Perjuangan"] == got["PDIP"] == "org:party-pdip"
@@ -64,13 +48,13 @@ def test_ambiguous_party_acronyms_are_not_in_the_institutions_file():
     assert ids(mine, "Tarif pajak PKB naik, dan PKS antara pemkot dan kampus UB diteken. Kata PBB soal itu?") == {}
 
 
-def test_pkb_the_tax_is_not_an_org_in_the_shipped_pipeline(nlp):
+def test_pkb_the_tax_is_not_an_org_in_the_shipped_pipeline(gazetteer_nlp):
     # 20_organisations.tsv still lists PKB; the drop_terms rule drops an acronym after "pajak"
-    assert ids(nlp, "Pemerintah provinsi menyebut pajak PKB naik tahun depan.") == {}
+    assert ids(gazetteer_nlp, "Pemerintah provinsi menyebut pajak PKB naik tahun depan.") == {}
 
 
-def test_university_short_forms(nlp):
-    got = ids(nlp, "Peneliti Universitas Negeri Yogyakarta (UNY), Unpad, Universitas Padjadjaran dan "
+def test_university_short_forms(gazetteer_nlp):
+    got = ids(gazetteer_nlp, "Peneliti Universitas Negeri Yogyakarta (UNY), Unpad, Universitas Padjadjaran dan "
                    "UIN Syarif Hidayatullah bertemu di kampus UB.")
     assert got["Universitas Negeri Yogyakarta"] == got["UNY"] == "org:univ-uny"
     assert got["Unpad"] == got["Universitas Padjadjaran"] == "org:univ-unpad"
@@ -78,8 +62,8 @@ def test_university_short_forms(nlp):
     assert "UB" not in got
 
 
-def test_central_banks_and_international_bodies(nlp):
-    doc = nlp("The Fed dan Bank Sentral AS menahan suku bunga, Bank Sentral Eropa (ECB) dan BoJ juga, "
+def test_central_banks_and_international_bodies(gazetteer_nlp):
+    doc = gazetteer_nlp("The Fed dan Bank Sentral AS menahan suku bunga, Bank Sentral Eropa (ECB) dan BoJ juga, "
               "kata Persatuan Bangsa-Bangsa dan Program Pangan Dunia.")
     got = {e.text: (e.kb_id, e.canonical) for e in doc.entities}
     assert got["The Fed"][0] == got["Bank Sentral AS"][0] == "org:fed"
@@ -89,8 +73,8 @@ def test_central_banks_and_international_bodies(nlp):
     assert got["Program Pangan Dunia"][0] == "org:wfp"
 
 
-def test_civil_society_and_survey_institutes(nlp):
-    got = ids(nlp, "Survei Litbang Kompas dan Indikator Politik Indonesia dikritik ICW, KontraS dan Walhi; "
+def test_civil_society_and_survey_institutes(gazetteer_nlp):
+    got = ids(gazetteer_nlp, "Survei Litbang Kompas dan Indikator Politik Indonesia dikritik ICW, KontraS dan Walhi; "
                    "Pimpinan Pusat Muhammadiyah serta Ikatan Dokter Indonesia ikut bicara.")
     assert got["Litbang Kompas"] == "org:id-litbang-kompas"  # the longest name wins over the outlet Kompas
     assert got["Indikator Politik Indonesia"] == "org:id-indikator"
