@@ -58,3 +58,23 @@ def test_merged_entities_are_sorted_by_start_then_end_whatever_the_input_order()
     gazetteer = [span("Amerika Serikat", "LOC", 1.0)]
     assert [e.text for e in merge(TEXT, model, gazetteer)] == ["Presiden", "Joko Widodo", "Amerika Serikat", "Bali"]
     assert [e.score for e in merge(TEXT, [span("Bali", "LOC", 0.123456)], [])] == [0.1235]
+
+
+def test_a_longer_gazetteer_name_holding_model_spans_wins():
+    text = "Kader Partai Golkar dan Tentara Nasional Indonesia hadir bersama Wali Kota Bandung."
+
+    def at(surface, label, score=1.0, kb_id=None):
+        start = text.index(surface)
+        return Candidate(start, start + len(surface), label, score, surface, kb_id)
+
+    model = [at("Golkar", "ORG", 0.8), at("Indonesia", "LOC", 0.9), at("Bandung", "LOC", 0.7)]
+    gazetteer = [at("Partai Golkar", "ORG", kb_id="org:party-golkar"), at("Tentara Nasional Indonesia", "ORG", kb_id="org:id-tni"),
+                 at("Kota Bandung", "LOC", kb_id="kemendagri:32.73")]
+    got = [(e.text, e.label, e.source, e.kb_id, e.score) for e in merge(text, model, gazetteer)]
+    assert got == [("Partai Golkar", "ORG", "model+gazetteer", "org:party-golkar", 1.0),
+                   ("Tentara Nasional Indonesia", "ORG", "model+gazetteer", "org:id-tni", 1.0),
+                   ("Bandung", "LOC", "model", None, 0.7)]  # "Wali Kota X": the title stays outside
+    crossing = [at("Golkar dan", "ORG", 0.8)]  # a model span crossing the name's end: the model's span stays
+    assert [e.text for e in merge(text, crossing, gazetteer[:1])] == ["Golkar dan"]
+    fuzzy = [at("Partai Golkar", "ORG", 0.9)]  # only exact matches replace
+    assert [e.text for e in merge(text, model[:1], fuzzy)] == ["Golkar"]

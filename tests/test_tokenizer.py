@@ -184,3 +184,16 @@ def test_a_closer_after_a_forced_sentence_cut_starts_the_next_sentence(tok):
     assert [t.text for t in first[-3:]] == ["akhir", ".", '"']
     assert [t.text for t in second] == [")", "lalu", "pergi", "."]
     assert result.sentences == ((0, MAX_SENTENCE_TOKENS), (MAX_SENTENCE_TOKENS, MAX_SENTENCE_TOKENS + 4))
+
+
+@pytest.mark.parametrize("text, tokens", [
+    ("dikutipdetikNews, dariAFP", ["dikutip", "detikNews", ",", "dari", "AFP"]),
+    ("kepadadetikBali diRawas Utara", ["kepada", "detikBali", "di", "Rawas", "Utara"]),
+    ("Banda Aceh2. Jawa Barat13.", ["Banda", "Aceh", "2", ".", "Jawa", "Barat", "13", "."]),
+    ("dimana Dimas diterimadetikcom G20 H1N1 iPhone15", ["dimana", "Dimas", "diterimadetikcom", "G20", "H1N1", "iPhone15"]),
+    ("Sosok Affan-bahkan anak-anak Undang-Undang", ["Sosok", "Affan", "-", "bahkan", "anak-anak", "Undang-Undang"]),
+])
+def test_names_glued_to_a_word_before_or_a_number_after_are_cut_out(text, tokens):
+    got = Tokenizer()(text).tokens
+    assert [t.text for t in got] == tokens
+    assert all(text[t.start:t.end] == t.text for t in got)
