@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 #: Like spaCy's ``nlp.max_length``: longer texts raise a ValueError that says how to allow them.
 DEFAULT_MAX_LENGTH = 10_000_000
 TAGGER_MODELS = ("default", "fast")
+#: How the tagger runs: ONNX Runtime (no torch), or Stanza + torch (the reference; ``pip install "ner-id[stanza]"``).
+BACKENDS = ("onnx", "stanza")
 
 
 @dataclass(frozen=True)
