@@ -16,7 +16,9 @@ model's word graph is the default word graph with dynamically int8-quantised wei
 from __future__ import annotations
 
 import io
+import warnings
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import torch
@@ -30,7 +32,7 @@ OPSET = 17
 class CharGraph(nn.Module):
     """The character BiLSTM of Stanza's ``CharacterModel`` (no attention) over tokens of one length."""
 
-    def __init__(self, charmodel: nn.Module) -> None:
+    def __init__(self, charmodel: Any) -> None:
         super().__init__()
         self.emb, self.lstm = charmodel.char_emb, charmodel.charlstm.lstm
         self.h0, self.c0 = charmodel.charlstm_h_init, charmodel.charlstm_c_init
@@ -45,7 +47,7 @@ class CharGraph(nn.Module):
 class WordGraph(nn.Module):
     """Input transform, sentence BiLSTM and tag classifier of Stanza's ``NERTagger`` over padded features."""
 
-    def __init__(self, model: nn.Module) -> None:
+    def __init__(self, model: Any) -> None:
         super().__init__()
         self.transform, self.lstm, self.classifier = model.input_transform, model.taggerlstm.lstm, model.tag_clfs[0]
         self.h0, self.c0 = model.taggerlstm_h_init, model.taggerlstm_c_init
@@ -69,23 +71,28 @@ def check_exportable(args: dict) -> None:
         raise ValueError(f"cannot export this tagger to ONNX ({', '.join(found)}); use backend='stanza' for it")
 
 
-def export_graphs(model: nn.Module) -> tuple[bytes, bytes]:
+def export_graphs(model: Any) -> tuple[bytes, bytes]:
     """The character and word graphs of Stanza ``NERTagger`` ``model`` (in eval mode) as ONNX bytes."""
     char_graph, word_graph = CharGraph(model.charmodel).eval(), WordGraph(model).eval()
     features = 2 * model.args["char_hidden_dim"] + model.args["word_emb_dim"]
     char_file, word_file = io.BytesIO(), io.BytesIO()
-    with torch.no_grad():
-        torch.onnx.export(char_graph, (torch.ones(3, 5, dtype=torch.long),), char_file, dynamo=False, opset_version=OPSET,
+    with torch.no_grad(), warnings.catch_warnings():
+        # the legacy exporter's deprecation and tracer notes; the batch-size note does not apply
+        # (the initial states are expanded to each batch's size in the graph)
+        warnings.simplefilter("ignore")
+        torch.onnx.export(char_graph, (torch.ones(3, 5, dtype=torch.long),), char_file,  # type: ignore[arg-type]
+                          dynamo=False, opset_version=OPSET,
                           input_names=["chars"], output_names=["reps"],
                           dynamic_axes={"chars": {0: "tokens", 1: "length"}, "reps": {0: "tokens"}})
-        torch.onnx.export(word_graph, (torch.zeros(2, 4, features), torch.tensor([4, 2])), word_file, dynamo=False,
+        torch.onnx.export(word_graph, (torch.zeros(2, 4, features), torch.tensor([4, 2])), word_file,  # type: ignore[arg-type]
+                          dynamo=False,
                           opset_version=OPSET, input_names=["features", "lengths"], output_names=["emissions"],
                           dynamic_axes={"features": {0: "sentences", 1: "tokens"}, "lengths": {0: "sentences"},
                                         "emissions": {0: "sentences", 1: "tokens"}})
     return char_file.getvalue(), word_file.getvalue()
 
 
-def tables(model: nn.Module, vocab: dict) -> dict[str, np.ndarray]:
+def tables(model: Any, vocab: Any) -> dict[str, Any]:
     """Delta embeddings, vocabularies, CRF transitions and case flags of ``model`` for ``np.savez``."""
     if model.delta_emb is None:
         raise ValueError("cannot export a tagger without a delta embedding to ONNX; use backend='stanza' for it")
