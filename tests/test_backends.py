@@ -142,3 +142,14 @@ def test_backend_is_a_validated_option_in_the_config():
     config = ner_id.load(model=False, backend="stanza").config
     assert config.backend == "stanza" and config.to_dict()["backend"] == "stanza"
     assert ner_id.PipelineConfig().to_dict()["backend"] == "onnx"
+
+
+def test_one_onnx_tagger_shared_by_threads_tags_as_it_does_alone():
+    from concurrent.futures import ThreadPoolExecutor
+
+    tagger = Tagger("fast", threads=2)
+    sentences = bundled_sentences()
+    alone = tagger.tag(sentences)
+    with ThreadPoolExecutor(4) as pool:
+        shared = list(pool.map(tagger.tag, [sentences] * 8))
+    assert all(result == alone for result in shared)
