@@ -40,6 +40,7 @@ class OnnxNetwork:
         options.intra_op_num_threads = threads or 0
         options.inter_op_num_threads = 1
         options.log_severity_level = 3
+        options.enable_cpu_mem_arena = options.enable_mem_pattern = False  # shapes change with every batch
 
         def session(file: str) -> ort.InferenceSession:
             return ort.InferenceSession(read_verified(file, model_dir), options, providers=["CPUExecutionProvider"])
@@ -97,26 +98,24 @@ class OnnxNetwork:
         delta_ids = np.array([self._delta_index.get(w.lower() if self._delta_lowercase else w, UNK)
                               for w in words], dtype=np.int64)
         delta_ids[(delta_ids == UNK) & (word_ids != UNK)] = PAD
-        embedded = self._vectors[word_ids] + self._delta[delta_ids]
-        reps = self._char_reps(tokens)
-        features = np.zeros((len(tokens) + 1, embedded.shape[1] + reps.shape[1]), dtype=np.float32)
-        features[1:, :embedded.shape[1]] = embedded
-        features[1:, embedded.shape[1]:] = reps
+        width = self._vectors.shape[1]
+        features = np.zeros((len(tokens) + 1, width + self._char.get_outputs()[0].shape[1]), dtype=np.float32)
+        np.add(self._vectors[word_ids], self._delta[delta_ids], out=features[1:, :width])
+        self._char_reps(tokens, features[1:, width:])
         return features
 
-    def _char_reps(self, tokens: list[str]) -> np.ndarray:
+    def _char_reps(self, tokens: list[str], out: np.ndarray) -> None:
+        """The character BiLSTM's final states of ``tokens`` into ``out``, for tokens of one length at a time."""
         by_length: dict[int, list[int]] = {}
         for i, token in enumerate(tokens):
             by_length.setdefault(max(len(token), 1), []).append(i)
         index, case = self._char_index, self._char_lowercase
-        reps = np.zeros((len(tokens), self._char.get_outputs()[0].shape[1]), dtype=np.float32)
         for length, members in by_length.items():
             for start in range(0, len(members), CHAR_CHUNK):
                 chunk = members[start:start + CHAR_CHUNK]
                 chars = np.array([[index.get(c.lower() if case else c, UNK) for c in tokens[i]] or [UNK] for i in chunk],
                                  dtype=np.int64).reshape(len(chunk), length)
-                reps[chunk] = self._char.run(None, {"chars": chars})[0]
-        return reps
+                out[chunk] = self._char.run(None, {"chars": chars})[0]
 
 
 def _index(units: str) -> dict[str, int]:
