@@ -8,6 +8,7 @@ Viterbi decodes each batch.
 """
 from __future__ import annotations
 
+import hashlib
 import io
 from collections.abc import Sequence
 from pathlib import Path
@@ -28,7 +29,7 @@ CHAR_CHUNK = 512
 class OnnxNetwork:
     """Emissions and CRF decoding of shipped tagger ``name`` on ONNX Runtime; sessions are thread-safe."""
 
-    def __init__(self, name: str, model_dir: Path, threads: int | None, batch_size: int = 64, word: str = "word") -> None:
+    def __init__(self, name: str, model_dir: Path, threads: int | None, batch_size: int = 64) -> None:
         import onnxruntime as ort
 
         info = manifest(model_dir)["models"][name]
@@ -45,7 +46,7 @@ class OnnxNetwork:
         def session(file: str) -> ort.InferenceSession:
             return ort.InferenceSession(read_verified(file, model_dir), options, providers=["CPUExecutionProvider"])
 
-        self._char, self._word = session(files["char"]), session(files[word])
+        self._char, self._word = session(files["char"]), session(files["word"])
         with np.load(io.BytesIO(read_verified(files["tables"], model_dir)), allow_pickle=False) as tables:
             self._delta = tables["delta"]
             self._delta_index = _index(str(tables["delta_words"]))
@@ -54,7 +55,11 @@ class OnnxNetwork:
             self._transitions = tables["transitions"]
             self._lowercase, self._delta_lowercase = bool(tables["lowercase"]), bool(tables["delta_lowercase"])
             self._char_lowercase = bool(tables["char_lowercase"])
+            words_sha256 = str(tables["words_sha256"])
         vectors = torchfile.load(read_verified(info["vectors"], model_dir))
+        if words_hash(vectors["words"]) != words_sha256:
+            raise ModelError(f"{files['tables']} was exported for other word vectors than {info['vectors']}; "
+                             "export again with python -m ner_id.training.ship --export-onnx")
         self._vectors = vectors["emb"]
         self._word_index = _index(vectors["words"])
         self._batch_size = batch_size
@@ -116,6 +121,11 @@ class OnnxNetwork:
                 chars = np.array([[index.get(c.lower() if case else c, UNK) for c in tokens[i]] or [UNK] for i in chunk],
                                  dtype=np.int64).reshape(len(chunk), length)
                 out[chunk] = self._char.run(None, {"chars": chars})[0]
+
+
+def words_hash(words: str) -> str:
+    """The sha256 of the newline-joined word list of the word vectors, which the tables record."""
+    return hashlib.sha256(words.encode("utf-8")).hexdigest()
 
 
 def _index(units: str) -> dict[str, int]:

@@ -97,3 +97,20 @@ def test_vocab_packing_round_trips():
     assert _unpack_vocab(packed) == state
     tags = {"_unit2id": {0: {"O": 0}}, "_id2unit": {0: ["O"]}}  # composite vocabs stay as they are
     assert _pack_vocab(tags) is tags and _unpack_vocab(tags) is tags
+
+
+def test_tables_exported_for_other_word_vectors_are_refused(tmp_path):
+    import hashlib
+
+    import numpy as np
+
+    copy_model(tmp_path)
+    tables_path = tmp_path / "id_ner_fast.tables.npz"
+    with np.load(tables_path) as tables:
+        changed = {**tables, "words_sha256": np.array("0" * 64)}
+    np.savez(tables_path, **changed)
+    manifest = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
+    manifest["files"][tables_path.name]["sha256"] = hashlib.sha256(tables_path.read_bytes()).hexdigest()
+    (tmp_path / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    with pytest.raises(ModelError, match="exported for other word vectors than id_vectors.pt"):
+        Tagger("fast", model_dir=tmp_path)

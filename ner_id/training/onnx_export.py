@@ -25,6 +25,8 @@ import torch
 from torch import nn
 from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 
+from ner_id.onnx_tagger import words_hash
+
 #: The ONNX opset the graphs are exported with (recorded in the manifest).
 OPSET = 17
 
@@ -93,7 +95,10 @@ def export_graphs(model: Any) -> tuple[bytes, bytes]:
 
 
 def tables(model: Any, vocab: Any) -> dict[str, Any]:
-    """Delta embeddings, vocabularies, CRF transitions and case flags of ``model`` for ``np.savez``."""
+    """Delta embeddings, vocabularies, CRF transitions and case flags of ``model`` for ``np.savez``.
+
+    The word vectors stay in their own file; the tables record the sha256 of their word list.
+    """
     if model.delta_emb is None:
         raise ValueError("cannot export a tagger without a delta embedding to ONNX; use backend='stanza' for it")
 
@@ -104,6 +109,7 @@ def tables(model: Any, vocab: Any) -> dict[str, Any]:
         return np.array("\n".join(units))
 
     return {"delta": model.delta_emb.weight.detach().numpy(), "delta_words": words("delta"),
+            "words_sha256": np.array(words_hash(str(words("word")))),
             "chars": words("char"), "tags": np.array("\n".join(vocab["tag"]._id2unit[0])),
             "transitions": model.crits[0]._transitions.detach().numpy(),
             "lowercase": np.array(bool(model.args.get("lowercase", True))), "delta_lowercase": np.array(vocab["delta"].lower),
