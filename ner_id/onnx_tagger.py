@@ -3,13 +3,15 @@
 The graphs are exported from the Stanza model by ``ner_id.training.onnx_export``. Each call
 reads every distinct token once: its word vector plus delta embedding (numpy), and its character
 BiLSTM state (the character graph, over tokens of one length at a time, so no padding enters
-the recurrence); then the word graph runs on length-sorted batches of sentences and a numpy
-Viterbi decodes each batch.
+the recurrence; the states of the first ``CHAR_CACHE`` distinct tokens are kept across calls);
+then the word graph runs on length-sorted batches of sentences and a numpy Viterbi decodes
+each batch.
 """
 from __future__ import annotations
 
 import hashlib
 import io
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -24,6 +26,8 @@ PAD, UNK = 0, 1
 VOCAB_PREFIX_SIZE = 4
 MAX_BATCH_TOKENS = 3000
 CHAR_CHUNK = 512
+#: Distinct tokens whose character states are kept across calls (800 bytes each).
+CHAR_CACHE = 16384
 
 
 class OnnxNetwork:
@@ -63,6 +67,9 @@ class OnnxNetwork:
         self._vectors = vectors["emb"]
         self._word_index = _index(vectors["words"])
         self._batch_size = batch_size
+        self._cache: dict[str, int] = {}
+        self._cache_rows = np.zeros((CHAR_CACHE, self._char.get_outputs()[0].shape[1]), dtype=np.float32)
+        self._cache_lock = threading.Lock()
 
     def decode(self, sentences: Sequence[Sequence[str]]) -> list[tuple[list[str], np.ndarray]]:
         """BIOES tags and the softmax probability of each tag, for each non-empty sentence."""
@@ -110,10 +117,16 @@ class OnnxNetwork:
         return features
 
     def _char_reps(self, tokens: list[str], out: np.ndarray) -> None:
-        """The character BiLSTM's final states of ``tokens`` into ``out``, for tokens of one length at a time."""
+        """The character BiLSTM's final states of ``tokens`` into ``out``: from the cache, else computed
+        for tokens of one length at a time (and the first ``CHAR_CACHE`` distinct tokens cached)."""
+        with self._cache_lock:
+            rows = [self._cache.get(t, -1) for t in tokens]
+        known = [i for i, row in enumerate(rows) if row >= 0]
+        out[known] = self._cache_rows[[rows[i] for i in known]]
         by_length: dict[int, list[int]] = {}
         for i, token in enumerate(tokens):
-            by_length.setdefault(max(len(token), 1), []).append(i)
+            if rows[i] < 0:
+                by_length.setdefault(max(len(token), 1), []).append(i)
         index, case = self._char_index, self._char_lowercase
         for length, members in by_length.items():
             for start in range(0, len(members), CHAR_CHUNK):
@@ -121,6 +134,10 @@ class OnnxNetwork:
                 chars = np.array([[index.get(c.lower() if case else c, UNK) for c in tokens[i]] or [UNK] for i in chunk],
                                  dtype=np.int64).reshape(len(chunk), length)
                 out[chunk] = self._char.run(None, {"chars": chars})[0]
+        with self._cache_lock:
+            for members in by_length.values():
+                for i in members[:CHAR_CACHE - len(self._cache)]:
+                    self._cache_rows[self._cache.setdefault(tokens[i], len(self._cache))] = out[i]
 
 
 def words_hash(words: str) -> str:
