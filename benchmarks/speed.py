@@ -1,11 +1,12 @@
 """Speed and memory of the pipeline: load time, tokens/s (whole pipeline and per stage), peak RSS.
 
-    python benchmarks/speed.py [--data ../shared/data] [--docs 300]            # default vs fast, one run
-    python benchmarks/speed.py --model default --docs 300                      # one model, this process
+    python benchmarks/speed.py [--data ../shared/data] [--docs 300]            # the three set-ups, one run
+    python benchmarks/speed.py --model default --backend onnx --docs 300       # one set-up, this process
 
-The comparison runs each model in its own fresh process, twice, alternating (fast, default,
-fast, default), at the default thread policy (one torch thread per process), and prints the
-median of each figure and the default/fast tokens/s ratio. News text comes from
+The comparison runs each set-up (the default model on Stanza + torch, the reference and the
+tagger of ner-id 0.2; the default and the fast model on ONNX Runtime) in its own fresh process,
+twice, alternating, at the default thread policy (one intra-op thread per process), and prints
+the median of each figure and each set-up's tokens/s over the Stanza one's. News text comes from
 ``raw_text/indosum_dev_articles.txt`` in the data folder when it is there, else from the
 bundled example articles (repeated).
 """
@@ -33,17 +34,20 @@ def news_texts(data: Path, count: int) -> list[str]:
     return [articles[i % len(articles)] for i in range(count)]
 
 
-def measure(model: str, data: Path, docs: int) -> dict[str, float]:
-    """Figures of one model in this process."""
+def measure(model: str, backend: str, data: Path, docs: int) -> dict[str, float]:
+    """Figures of one model on one backend in this process."""
     start = time.perf_counter()
     import spacy  # noqa: F401  (imports counted apart from building the pipeline)
-    import stanza  # noqa: F401
-    import torch  # noqa: F401
 
+    if backend == "stanza":
+        import stanza  # noqa: F401
+        import torch  # noqa: F401
+    else:
+        import onnxruntime  # noqa: F401
     import ner_id
 
     imported = time.perf_counter()
-    nlp = ner_id.load(model=model)
+    nlp = ner_id.load(model=model, backend=backend)
     built = time.perf_counter()
     texts = news_texts(data, docs)
     list(nlp.pipe(texts[:5]))  # warm up
@@ -70,22 +74,28 @@ def measure(model: str, data: Path, docs: int) -> dict[str, float]:
             "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
+SETUPS = {"default/stanza": ("default", "stanza"), "default/onnx": ("default", "onnx"), "fast/onnx": ("fast", "onnx")}
+
+
 def compare(data: Path, docs: int, rounds: int) -> None:
-    runs: dict[str, list[dict[str, float]]] = {"fast": [], "default": []}
+    runs: dict[str, list[dict[str, float]]] = {name: [] for name in SETUPS}
     for _ in range(rounds):
-        for model in runs:
-            out = subprocess.run([sys.executable, __file__, "--model", model, "--docs", str(docs), "--data", str(data),
-                                  "--json"], capture_output=True, text=True, check=True).stdout
-            runs[model].append(json.loads(out))
+        for name, (model, backend) in SETUPS.items():
+            out = subprocess.run([sys.executable, __file__, "--model", model, "--backend", backend, "--docs", str(docs),
+                                  "--data", str(data), "--json"], capture_output=True, text=True, check=True).stdout
+            runs[name].append(json.loads(out))
     median = {m: {k: statistics.median(r[k] for r in rs) for k in rs[0]} for m, rs in runs.items()}
+    first = median["default/stanza"]
     print(f"cpu                  {_cpu()}, python {sys.version.split()[0]}")
-    print(f"documents / tokens   {median['fast']['docs']:.0f} / {median['fast']['tokens']:.0f}")
+    print(f"documents / tokens   {first['docs']:.0f} / {first['tokens']:.0f}   (medians of {rounds} runs each)")
+    print(f"{'':20} " + "".join(f"{name:>16}" for name in SETUPS))
     for key, unit in (("tokens_per_s", "tokens/s"), ("load_s", "s ner_id.load() after imports"),
-                      ("import_s", "s imports"), ("tag_s", "s tagging"), ("peak_rss_mb", "MB peak RSS"),
+                      ("import_s", "s imports"), ("tokenize_s", "s tokenising"), ("tag_s", "s tagging"),
+                      ("gazetteer_s", "s gazetteers"), ("rest_s", "s rest"), ("peak_rss_mb", "MB peak RSS"),
                       ("entities", "entities")):
-        print(f"{key:20} fast {median['fast'][key]:10,.2f}   default {median['default'][key]:10,.2f}   {unit}")
-    print(f"ratio default/fast   tokens/s {median['default']['tokens_per_s'] / median['fast']['tokens_per_s']:.2f}, "
-          f"load {median['default']['load_s'] / median['fast']['load_s']:.2f}  (medians of {rounds} runs each)")
+        print(f"{key:20} " + "".join(f"{median[name][key]:16,.2f}" for name in SETUPS) + f"   {unit}")
+    print(f"{'tokens/s ratio':20} " + "".join(f"{median[name]['tokens_per_s'] / first['tokens_per_s']:16.2f}"
+                                               for name in SETUPS) + "   over default/stanza")
 
 
 def _cpu() -> str:
@@ -103,13 +113,14 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
     parser.add_argument("--docs", type=int, default=300)
     parser.add_argument("--model", choices=["default", "fast"], default=None, help="one model in this process")
-    parser.add_argument("--rounds", type=int, default=2, help="runs per model in the comparison")
+    parser.add_argument("--backend", choices=["onnx", "stanza"], default="onnx", help="its backend (with --model)")
+    parser.add_argument("--rounds", type=int, default=2, help="runs per set-up in the comparison")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args()
     if args.model is None:
         compare(args.data, args.docs, args.rounds)
         return
-    figures = measure(args.model, args.data, args.docs)
+    figures = measure(args.model, args.backend, args.data, args.docs)
     print(json.dumps(figures) if args.json else "\n".join(f"{k:20} {v:,.2f}" for k, v in figures.items()))
 
 

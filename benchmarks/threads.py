@@ -2,8 +2,8 @@
 
     python benchmarks/threads.py [--data ../shared/data] [--docs 40] [--calls 200]
 
-For each policy (ner-id's default: one torch thread while tagging; torch's own default:
-``threads=None``), with nothing else running and then with one other busy process beside it
+For each policy (ner-id's default: one ONNX Runtime intra-op thread while tagging; ONNX
+Runtime's own default, one per core: ``threads=None``), with nothing else running and then with one other busy process beside it
 (a CPU-bound loop, as a notebook kernel or a second batch job would be): the throughput over
 ``--docs`` news articles, and p50 / p95 latency of one short sentence. Prints the busy/quiet
 throughput ratio of each policy.
@@ -50,14 +50,12 @@ def main() -> None:
     parser.add_argument("--model", default="default")
     args = parser.parse_args()
 
-    import torch
-
     import ner_id
 
     texts = news_texts(args.data, args.docs)
-    print(f"cpu {_cpu()}, {multiprocessing.cpu_count()} cores; torch default threads {torch.get_num_threads()}; "
+    print(f"cpu {_cpu()}, {multiprocessing.cpu_count()} cores; "
           f"{len(texts)} articles, {args.calls} calls of one sentence")
-    for label, threads in (("ner-id default (threads=1)", 1), ("torch default (threads=None)", None)):
+    for label, threads in (("ner-id default (threads=1)", 1), ("ORT default (threads=None)", None)):
         nlp = ner_id.load(model=args.model, threads=threads)
         list(nlp.pipe(texts[:4]))
         quiet = _figures(nlp, texts, args.calls)

@@ -6,8 +6,8 @@
     for e in doc.entities:
         print(e.text, e.label, e.start, e.end)
 
-``import ner_id`` is light: torch, spaCy and Stanza are imported when a pipeline is built,
-pandas only where a DataFrame is made.
+``import ner_id`` is light: spaCy and ONNX Runtime are imported when a pipeline is built,
+pandas only where a DataFrame is made; torch and Stanza only for ``backend="stanza"``.
 """
 from __future__ import annotations
 
@@ -63,6 +63,7 @@ def load(
     override_labels: Iterable[str] = DEFAULT_OVERRIDE_LABELS, group: bool = True,
     topic_model: "TopicClassifier | str | None" = "default", keyphrases: bool = True,
     rules: Iterable[str] = DEFAULT_RULES, threads: int | None = 1, max_length: int = DEFAULT_MAX_LENGTH,
+    backend: str = "onnx",
 ) -> "Pipeline":
     """Build a pipeline, offline, from the files shipped in the package (see ``PipelineConfig``).
 
@@ -80,8 +81,11 @@ def load(
             ``ner_id.topics.TopicClassifier``, or ``None`` for no ``doc.topics``.
         keyphrases: compute ``doc.keyphrases``.
         rules: news-structure repairs to run (``ner_id.rules.RULES``, all by default; ``()`` for none).
-        threads: torch threads while tagging (default 1, restored afterwards); ``None``: torch's own setting.
+        threads: intra-op threads while tagging (default 1): ONNX Runtime's, or torch's with
+            ``backend="stanza"`` (restored afterwards); ``None``: the library's own default.
         max_length: the longest text accepted, in characters (a longer one raises ValueError).
+        backend: ``"onnx"`` (ONNX Runtime, no torch) or ``"stanza"`` (Stanza + torch, the reference;
+            ``pip install "ner-id[stanza]"``).
     """
     from ner_id.pipeline import Pipeline
 
@@ -89,7 +93,7 @@ def load(
         model=model, gazetteers=gazetteers, default_gazetteers=default_gazetteers, fuzzy=fuzzy,  # type: ignore[arg-type]
         add_labels=add_labels, override_labels=override_labels, group=group,  # type: ignore[arg-type]
         topic_model=topic_model, keyphrases=keyphrases, rules=rules, threads=threads,  # type: ignore[arg-type]
-        max_length=max_length)
+        max_length=max_length, backend=backend)
     return Pipeline.from_config(config)
 
 

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from ner_id.config import TAGGER_MODELS
+from ner_id.config import BACKENDS, TAGGER_MODELS
 from ner_id.readers import BadRecord, InputError, Record, count_records, expand_inputs, read_records
 from ner_id.writers import LineWriter, done_errors, done_ids, format_of, open_writer
 
@@ -49,6 +49,8 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--no-model", action="store_true", help="gazetteers only (fast, lower recall)")
     extract.add_argument("--model", choices=TAGGER_MODELS, default="default",
                          help="shipped tagger, as named in its manifest (default: %(default)s)")
+    extract.add_argument("--backend", choices=BACKENDS, default="onnx",
+                         help="run the tagger on ONNX Runtime or on Stanza + torch (default: %(default)s)")
     topics = commands.add_parser("topics", help="discover the topics of a collection of documents")
     topics.add_argument("inputs", nargs="+", metavar="INPUT", help=".jsonl, .jsonl.gz, .csv, .parquet, .txt or folders")
     topics.add_argument("-o", "--output", required=True, type=Path, help="JSON file: topics and per-document weights")
@@ -135,7 +137,7 @@ def _extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     import ner_id
 
     _loading(args, "gazetteers" if args.no_model else f"model {args.model}")
-    nlp = ner_id.load(model=None if args.no_model else args.model)
+    nlp = ner_id.load(model=None if args.no_model else args.model, backend=args.backend)
     errors = LineWriter(args.errors, append=args.resume) if args.errors else None
     counts = {"docs": 0, "entities": 0, "errors": 0, "skipped": 0}
     first_errors: list[BadRecord] = []

@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 #: Like spaCy's ``nlp.max_length``: longer texts raise a ValueError that says how to allow them.
 DEFAULT_MAX_LENGTH = 10_000_000
 TAGGER_MODELS = ("default", "fast")
+#: How the tagger runs: ONNX Runtime (no torch), or Stanza + torch (the reference; ``pip install "ner-id[stanza]"``).
+BACKENDS = ("onnx", "stanza")
 
 
 @dataclass(frozen=True)
@@ -34,9 +36,12 @@ class PipelineConfig:
         topic_model: ``"default"``, a fitted ``TopicClassifier``, or ``None`` for no topics.
         keyphrases: compute ``doc.keyphrases``.
         rules: the news-structure repairs to run (``ner_id.rules.RULES``; ``()`` for none).
-        threads: torch intra-op threads while tagging (the caller's torch setting is restored
-            after each call); ``None`` leaves torch's own setting. One per process is the safe
-            default on a shared machine: more throughput comes from processes.
+        backend: how the tagger runs: ``"onnx"`` (ONNX Runtime, no torch) or ``"stanza"`` (Stanza +
+            torch, the reference; needs ``pip install "ner-id[stanza]"``).
+        threads: intra-op threads while tagging: ONNX Runtime's (``None``: its default, all cores),
+            or torch's with ``backend="stanza"`` (the caller's setting is restored after each call;
+            ``None`` leaves it). One per process is the safe default on a shared machine: more
+            throughput comes from processes.
         max_length: the longest text accepted, in characters.
     """
 
@@ -50,6 +55,7 @@ class PipelineConfig:
     topic_model: "str | TopicClassifier | None" = "default"
     keyphrases: bool = True
     rules: tuple[str, ...] = DEFAULT_RULES
+    backend: str = "onnx"
     threads: int | None = 1
     max_length: int = DEFAULT_MAX_LENGTH
 
@@ -71,6 +77,8 @@ class PipelineConfig:
         if unknown:
             raise ValueError(f"unknown rules {unknown}; known: {list(RULES)}")
         object.__setattr__(self, "rules", rules)
+        if self.backend not in BACKENDS:
+            raise ValueError(f"backend must be one of {list(BACKENDS)}, got {self.backend!r}")
         check_threads(self.threads)
         if isinstance(self.max_length, bool) or not isinstance(self.max_length, int) or self.max_length < 1:
             raise ValueError(f"max_length must be a positive int, got {self.max_length!r}")
@@ -86,7 +94,8 @@ class PipelineConfig:
         return {"model": self.model, "gazetteers": list(self.gazetteers), "default_gazetteers": self.default_gazetteers,
                 "fuzzy": self.fuzzy, "add_labels": sorted(self.add_labels),
                 "override_labels": sorted(self.override_labels), "group": self.group, "topic_model": topic,
-                "keyphrases": self.keyphrases, "rules": list(self.rules), "threads": self.threads, "max_length": self.max_length}
+                "keyphrases": self.keyphrases, "rules": list(self.rules), "backend": self.backend,
+                "threads": self.threads, "max_length": self.max_length}
 
 
 def check_threads(threads: Any) -> None:

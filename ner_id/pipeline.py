@@ -38,8 +38,8 @@ class Pipeline:
     """Built from a ``PipelineConfig``; call it on a text, or ``pipe`` a stream of texts.
 
     ``dataclasses.replace(nlp, config=...)`` builds a new pipeline from the new settings.
-    One pipeline may be shared by threads: components keep no per-call state and the tagger
-    serialises its forward pass.
+    One pipeline may be shared by threads: components keep no per-call state, ONNX Runtime
+    sessions are thread-safe and the Stanza backend serialises its forward pass.
     """
 
     config: PipelineConfig = field(default_factory=PipelineConfig)
@@ -58,15 +58,15 @@ class Pipeline:
         topic = default_classifier() if config.topic_model == "default" else config.topic_model
         components = {
             "tokenizer": Tokenizer(),
-            "tagger": Tagger(config.model, threads=config.threads) if config.model else None,
+            "tagger": Tagger(config.model, threads=config.threads, backend=config.backend) if config.model else None,
             "exact": ExactMatcher(entries),
             "fuzzy": FuzzyMatcher(entries, idf_table()[1].keys()) if config.fuzzy else None,
             "topic_model": topic,
         }
         for name, value in components.items():
             object.__setattr__(self, name, value)
-        logger.info("pipeline built in %.2f s: model %s, %d gazetteer names, rules %s", time.perf_counter() - started,
-                    config.model, len(self.exact), ", ".join(config.rules) or "none")
+        logger.info("pipeline built in %.2f s: model %s (%s), %d gazetteer names, rules %s",
+                    time.perf_counter() - started, config.model, config.backend, len(self.exact), ", ".join(config.rules) or "none")
 
     @classmethod
     def from_config(cls, config: PipelineConfig) -> Pipeline:

@@ -69,11 +69,12 @@ class NerIdComponent:
 @Language.factory(
     "ner_id",
     default_config={"model": "default", "fuzzy": True, "group": True, "gazetteers": [], "threads": 1,
-                    "max_length": DEFAULT_MAX_LENGTH},
+                    "max_length": DEFAULT_MAX_LENGTH, "backend": "onnx"},
     assigns=["doc.ents", "span._.canonical", "span._.kb_id", "span._.group", "doc._.ner_id_groups"],
 )
 def make_component(nlp: Language, name: str, model: str, fuzzy: bool, group: bool, gazetteers: list[str],
-                   threads: int, max_length: int) -> NerIdComponent:
+                   threads: int, max_length: int, backend: str) -> NerIdComponent:
     """The spaCy factory behind ``nlp.add_pipe("ner_id")``."""
     return NerIdComponent({"model": model, "fuzzy": fuzzy, "group": group, "gazetteers": gazetteers,
-                           "threads": threads, "max_length": max_length, "topic_model": None, "keyphrases": False})
+                           "threads": threads, "max_length": max_length, "backend": backend, "topic_model": None,
+                           "keyphrases": False})

@@ -34,6 +34,8 @@ INTERFACE = {
             'gazetteers only (fast, lower recall)'),
         '--model': ('default', ['default', 'fast'], False, None,
             'shipped tagger, as named in its manifest (default: %(default)s)'),
+        '--backend': ('onnx', ['onnx', 'stanza'], False, None,
+            'run the tagger on ONNX Runtime or on Stanza + torch (default: %(default)s)'),
     },
     'topics': {
         'inputs': INPUTS,

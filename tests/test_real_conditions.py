@@ -25,17 +25,10 @@ def read_jsonl(path):
 
 # --- threads ---------------------------------------------------------------------------------------
 
-def test_default_policy_tags_on_one_thread_and_restores_the_callers_setting(nlp):
-    import torch
-
-    assert nlp.config.threads == 1 and nlp.tagger.threads == 1
-    before = torch.get_num_threads()
-    torch.set_num_threads(2)
-    try:
-        nlp("Presiden Joko Widodo tiba di Jakarta.")
-        assert torch.get_num_threads() == 2
-    finally:
-        torch.set_num_threads(before)
+def test_default_policy_tags_on_one_onnx_runtime_thread(nlp):
+    assert nlp.config.threads == 1 and nlp.tagger.threads == 1 and nlp.config.backend == "onnx"
+    assert nlp.tagger._network._word.get_session_options().intra_op_num_threads == 1
+    assert nlp("Presiden Joko Widodo tiba di Jakarta.").entities
 
 
 @pytest.mark.model

@@ -1,11 +1,15 @@
-"""Pack a trained Stanza tagger into ``ner_id/models`` and record it in the manifest.
+"""Pack a trained Stanza tagger into ``ner_id/models``, export it to ONNX, and record it in the manifest.
 
     python -m ner_id.training.ship build/ner/model --name default --charlm build/charlm --note "..."
+    python -m ner_id.training.ship --export-onnx     # (re-)export every shipped tagger to ONNX
 
 Each model is one packed file (config, vocabularies, weights); the word vectors are stored once
 in ``id_vectors.pt`` and shared by the models trained on them (``--vectors-from`` in
-``ner_id.training.ner``); charlms are Stanza's own files. ``manifest.json`` records the sha256
-of every shipped file, and per model its files, training data and scores.
+``ner_id.training.ner``); charlms are Stanza's own files. Each tagger is also exported to ONNX
+(``ner_id.training.onnx_export``: character and word graphs at a pinned opset, plus a tables file
+of delta embeddings, vocabularies and CRF transitions); the ``fast`` model's word graph is
+int8-quantised. ``manifest.json`` records the sha256 of every shipped file, and per model its
+files, training data and scores.
 """
 from __future__ import annotations
 
@@ -17,15 +21,20 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import stanza
 import torch
 
 from ner_id.shipped import MODEL_DIR, ModelError
+from ner_id.stanza_tagger import load_model
+from ner_id.training import onnx_export
 from ner_id.training.ner import DEV_FILES, TRAIN_FILES
 
 VECTORS = "id_vectors.pt"
 TAGGER_FILES = {"default": "id_ner.pt", "fast": "id_ner_fast.pt"}
 DATA_FILES = ("topics.npz", "idf.json.gz")
+#: Models whose ONNX word graph is int8-quantised (speed first).
+QUANTIZED = frozenset({"fast"})
 
 
 def pack(model_path: Path, pretrain_path: Path) -> tuple[dict, dict]:
@@ -87,6 +96,35 @@ def ship(source: Path, name: str, note: str, charlm: Path | None = None, scores:
     manifest = {"name": "ner-id Indonesian NER (PER, LOC, ORG) and topic models", "models": models,
                 "files": _file_hashes(target, models)}
     manifest_path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return export_onnx(target, [name])
+
+
+def export_onnx(target: Path = MODEL_DIR, names: list[str] | None = None) -> dict:
+    """Export shipped models ``names`` (all by default) to ONNX in ``target``; update ``manifest.json``."""
+    import onnxruntime
+
+    manifest_path = target / "manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    models = manifest["models"]
+    for name in names or list(models):
+        args, vocab, model = load_model(name, target)
+        onnx_export.check_exportable(args)
+        stem = Path(models[name]["tagger"]).stem
+        files = {"char": f"{stem}.char.onnx", "word": f"{stem}.word.onnx", "tables": f"{stem}.tables.npz"}
+        char_graph, word_graph = onnx_export.export_graphs(model)
+        (target / files["char"]).write_bytes(char_graph)
+        with open(target / files["tables"], "wb") as handle:
+            np.savez(handle, **onnx_export.tables(model, vocab))
+        if name in QUANTIZED:
+            files["word"] = f"{stem}.word.int8.onnx"
+            onnx_export.quantize(word_graph, target / files["word"])
+        else:
+            (target / files["word"]).write_bytes(word_graph)
+        models[name]["onnx"] = {**files, "opset": onnx_export.OPSET, "torch": torch.__version__,
+                                "onnxruntime": onnxruntime.__version__,
+                                "word_weights": "int8 (dynamic quantisation)" if name in QUANTIZED else "float32"}
+    manifest["files"] = _file_hashes(target, models)
+    manifest_path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return manifest
 
 
@@ -99,7 +137,8 @@ def refresh_hashes(target: Path = MODEL_DIR) -> None:
 
 
 def _file_hashes(target: Path, models: dict[str, Any]) -> dict[str, Any]:
-    names = {*DATA_FILES, *(f for m in models.values() for f in (m["tagger"], m["vectors"], *(m["charlm"] or [])))}
+    names = {*DATA_FILES, *(f for m in models.values() for f in (m["tagger"], m["vectors"], *(m["charlm"] or []))),
+             *(m["onnx"][k] for m in models.values() if m.get("onnx") for k in ("char", "word", "tables"))}
     hashes = {}
     for name in sorted(names):
         data = (target / name).read_bytes()
@@ -109,12 +148,19 @@ def _file_hashes(target: Path, models: dict[str, Any]) -> dict[str, Any]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("source", type=Path, help="folder with Stanza's id_ner.pt and id_vectors.pt")
+    parser.add_argument("source", type=Path, nargs="?", help="folder with Stanza's id_ner.pt and id_vectors.pt")
+    parser.add_argument("--export-onnx", action="store_true",
+                        help="only export the shipped taggers to ONNX again (no SOURCE)")
     parser.add_argument("--name", choices=sorted(TAGGER_FILES), default="default")
     parser.add_argument("--charlm", type=Path, default=None, help="folder of the charlms the tagger was trained with")
     parser.add_argument("--scores", type=Path, default=None, help="JSON file of measured F1 scores to record")
     parser.add_argument("--note", default="")
     args = parser.parse_args()
+    if args.export_onnx == (args.source is not None):
+        parser.error("give either SOURCE or --export-onnx")
+    if args.export_onnx:
+        print(json.dumps(export_onnx()["models"], indent=2, ensure_ascii=False))
+        return
     scores = json.loads(args.scores.read_text(encoding="utf-8")) if args.scores else None
     print(json.dumps(ship(args.source, args.name, args.note, args.charlm, scores), indent=2, ensure_ascii=False))
 
