@@ -158,7 +158,7 @@ class _Resolver:
                 ambiguous[alias] = anchors
                 continue
             self._parent.setdefault(alias, alias)
-            self._union(alias, next(iter(anchors)))
+            self._union(next(iter(anchors)), alias)  # the anchor (the group's full name) stays the root
         return ambiguous
 
     def find(self, key: str) -> str:
