@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from ner_id.config import DEFAULT_MAX_LENGTH, PipelineConfig
 from ner_id.merge import DEFAULT_ADD_LABELS, DEFAULT_OVERRIDE_LABELS
+from ner_id.render import render  # not lazy: importing the submodule (ner_id.plot does) would shadow it
 from ner_id.rules import DEFAULT_RULES
 from ner_id.types import LABELS, Document, Entity, EntityGroup, Keyphrase, Topic
 
@@ -30,7 +31,6 @@ if TYPE_CHECKING:
     from ner_id.gazetteer import GazetteerError
     from ner_id.pipeline import Pipeline
     from ner_id.plot import plot_entities
-    from ner_id.render import render
     from ner_id.shipped import ModelError
     from ner_id.topics import TopicClassifier
 
@@ -42,7 +42,7 @@ __all__ = [
     "render",
 ]
 _LAZY = {"GazetteerError": "ner_id.gazetteer.load", "ModelError": "ner_id.shipped", "Pipeline": "ner_id.pipeline",
-         "render": "ner_id.render", "TopicClassifier": "ner_id.topics.classifier", "plot_entities": "ner_id.plot"}
+         "TopicClassifier": "ner_id.topics.classifier", "plot_entities": "ner_id.plot"}
 
 
 def __getattr__(name: str) -> Any:
