@@ -169,12 +169,11 @@ class _Resolver:
             key, parent = parent, grand
         return key
 
-    def _union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
+    def _union(self, anchor: str, alias: str) -> None:
+        # the alias joins the anchor's entity: each alias is unioned once, so until then it is its own
+        # root, and an entity's root is an anchor (its gazetteer id where it has one)
+        ra, rb = self.find(anchor), self.find(alias)
         if ra != rb:
-            # kb ids win as roots, so an entity's id is its gazetteer id where it has one
-            if rb.startswith("kb:") and not ra.startswith("kb:"):
-                ra, rb = rb, ra
             self._parent[rb] = ra
 
 
@@ -225,10 +224,12 @@ def _frame_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
 
 
 def _missing(value: Any) -> bool:
+    if value is None:
+        return True
     try:
-        return bool(value != value) or value is None  # NaN / NA / None
-    except (TypeError, ValueError):
-        return value is None
+        return bool(value != value)  # NaN
+    except (TypeError, ValueError):  # pd.NA (its comparisons are NA), arrays
+        return type(value).__name__ == "NAType"
 
 
 def build(source: Any, date_field: str | None = None, period: str = "week", min_documents: int = 1,
