@@ -375,3 +375,22 @@ def test_write_again_into_the_same_folder_replaces_the_tables(tmp_path):
     for name in ("entities", "cooccurrence", "timeline", "topics", "ambiguous"):
         assert pq.read_schema(tmp_path / f"{name}.parquet").names == list(getattr(tables, name).columns), name
     assert pq.read_table(tmp_path / "entities.parquet").column("id").to_pylist() == ["PER:ani", "PER:citra"]
+
+
+def test_an_alias_linked_to_exactly_two_entities_is_ambiguous():
+    records = [{"id": n, "entities": [ent(long, "PER", 0, 0), ent("SBY", "PER", len(long) + 2, 0)]}
+               for n, long in enumerate(["Susilo Bambang Yudhoyono", "Agus Harimurti Yudhoyono"])]
+    records.append({"id": 9, "entities": [ent("SBY", "PER", 0)]})
+    tables = build(records)
+    assert tables.ambiguous["alias"].tolist() == ["PER:sby"]
+    assert tables.mentions["entity"].tolist() == ["PER:susilo bambang yudhoyono"] * 2 + \
+        ["PER:agus harimurti yudhoyono"] * 2 + ["PER:sby"]
+
+
+def test_labels_and_canonical_names_of_plain_and_linked_groups():
+    group = [ent("Widodo", "PER", 0, 0), ent("Jokowi", "PER", 8, 0, kb_id="Q1", canonical="Ir. H. Joko Widodo")]
+    tables = build([{"id": "a", "entities": group}, {"id": "b", "entities": [ent("Bandung", "LOC", 0)]}])
+    stats = tables.entities.set_index("id")
+    assert (stats.loc["kb:Q1", "canonical"], stats.loc["kb:Q1", "label"]) == ("Ir. H. Joko Widodo", "PER")
+    assert (stats.loc["LOC:bandung", "canonical"], stats.loc["LOC:bandung", "label"]) == ("Bandung", "LOC")
+    assert pd.isna(stats.loc["LOC:bandung", "kb_id"]) and stats.loc["kb:Q1", "kb_id"] == "Q1"
