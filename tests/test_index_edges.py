@@ -394,3 +394,13 @@ def test_labels_and_canonical_names_of_plain_and_linked_groups():
     assert (stats.loc["kb:Q1", "canonical"], stats.loc["kb:Q1", "label"]) == ("Ir. H. Joko Widodo", "PER")
     assert (stats.loc["LOC:bandung", "canonical"], stats.loc["LOC:bandung", "label"]) == ("Bandung", "LOC")
     assert pd.isna(stats.loc["LOC:bandung", "kb_id"]) and stats.loc["kb:Q1", "kb_id"] == "Q1"
+
+
+def test_links_after_an_ambiguous_alias_still_join():
+    records = [{"id": n, "entities": [ent(long, "PER", 0, 0), ent("SBY", "PER", len(long) + 2, 0)]}
+               for n, long in enumerate(["Susilo Bambang Yudhoyono", "Agus Harimurti Yudhoyono"])]
+    records += [{"id": 5, "entities": [ent("Joko Widodo", "PER", 0, 0), ent("Jokowi", "PER", 13, 0)]},
+                {"id": 6, "entities": [ent("Jokowi", "PER", 0)]}]
+    tables = build(records)
+    assert tables.ambiguous["alias"].tolist() == ["PER:sby"]
+    assert tables.mentions["entity"].tolist()[-3:] == ["PER:joko widodo"] * 3
