@@ -404,3 +404,28 @@ def test_links_after_an_ambiguous_alias_still_join():
     tables = build(records)
     assert tables.ambiguous["alias"].tolist() == ["PER:sby"]
     assert tables.mentions["entity"].tolist()[-3:] == ["PER:joko widodo"] * 3
+
+
+def test_every_table_has_its_columns_and_dtypes():
+    records = [{"id": "a", "date": "2025-01-01", "topic": "sport", "entities": [
+        ent("Budi", "PER", 0, 0), ent("Budi", "PER", 8, 0), ent("Bandung", "LOC", 20, kb_id="k:1", canonical="Kota Bandung")]},
+        {"id": "b", "date": "2025-01-02", "entities": [ent("SBY", "PER", 0)]}]
+    tables = build(records, date_field="date")
+
+    def dtypes(frame):
+        return {c: str(t) for c, t in frame.dtypes.items()}
+
+    seen = {c: dtypes(tables.entities).pop(c) for c in ("first_seen", "last_seen")}
+    assert all(t.startswith("datetime64[") for t in seen.values())  # the resolution depends on pandas' version
+    assert {c: t for c, t in dtypes(tables.entities).items() if c not in seen} == {
+        "id": "string", "canonical": "string", "label": "string", "kb_id": "string", "aliases": "object",
+        "documents": "Int64", "mentions": "Int64"}
+    assert list(tables.entities.columns) == ["id", "canonical", "label", "kb_id", "aliases", "documents", "mentions",
+                                             "first_seen", "last_seen"]
+    assert dtypes(tables.mentions) == {"document": "string", "entity": "string", "start": "Int64", "end": "Int64",
+                                       "text": "string", "score": "float64"}
+    assert dtypes(tables.cooccurrence) == {"entity_a": "string", "entity_b": "string", "documents": "Int64"}
+    assert dtypes(tables.timeline) == {"entity": "string", "period": "string", "mentions": "Int64"}
+    assert dtypes(tables.topics) == {"entity": "string", "topic": "string", "documents": "Int64"}
+    assert dtypes(tables.ambiguous) == {"alias": "string", "entities": "object"}
+    assert [tuple(r) for r in tables.cooccurrence.itertuples(index=False)] == [("PER:budi", "kb:k:1", 1)]
