@@ -429,3 +429,44 @@ def test_every_table_has_its_columns_and_dtypes():
     assert dtypes(tables.topics) == {"entity": "string", "topic": "string", "documents": "Int64"}
     assert dtypes(tables.ambiguous) == {"alias": "string", "entities": "object"}
     assert [tuple(r) for r in tables.cooccurrence.itertuples(index=False)] == [("PER:budi", "kb:k:1", 1)]
+
+
+def test_an_ungrouped_entity_never_joins_a_numbered_group():
+    record = {"id": "a", "entities": [ent("Budi", "PER", 0, 0), ent("Ani", "PER", 10), ent("Pak Budi", "PER", 20, 0),
+                                      ent("Citra", "PER", 30, 1), ent("Dewi", "PER", 40)]}
+    tables = build([record])
+    assert dict(zip(tables.mentions["text"], tables.mentions["entity"])) == {
+        "Budi": "PER:budi", "Pak Budi": "PER:budi", "Ani": "PER:ani", "Citra": "PER:citra", "Dewi": "PER:dewi"}
+    assert tables.entities.set_index("id")["mentions"].to_dict() == {"PER:budi": 2, "PER:ani": 1, "PER:citra": 1,
+                                                                     "PER:dewi": 1}
+
+
+def test_a_series_of_records_is_an_iterable_of_records():
+    records = pd.Series([one("Budi", doc="a"), one("Ani", doc="b")])
+    assert build(records).mentions["document"].tolist() == ["a", "b"]
+
+
+def test_a_record_without_an_id_has_no_document_id():
+    mentions = build([{"entities": [ent("Budi", "PER", 0)]}, {"id": 0, "entities": [ent("Ani", "PER", 0)]}]).mentions
+    assert pd.isna(mentions.loc[0, "document"]) and mentions.loc[1, "document"] == "0"
+
+
+def test_label_and_name_counts_add_up_across_documents():
+    kb = [{"id": n, "entities": [ent(t, lab, 0, kb_id="q", canonical=t)]}
+          for n, (t, lab) in enumerate([("Jakarta", "ORG"), ("DKI Jakarta", "LOC"), ("DKI Jakarta", "LOC")])]
+    row = build(kb).entities.iloc[0]
+    assert (row["label"], row["canonical"], row["mentions"]) == ("LOC", "DKI Jakarta", 3)
+    assert build(kb).entities.index.tolist() == [0]
+    many = build([one(name, doc=n) for n, name in enumerate(["Ani", "Budi", "Budi", "Citra", "Citra", "Citra"])])
+    assert many.entities["id"].tolist() == ["PER:citra", "PER:budi", "PER:ani"]
+    assert many.entities.index.tolist() == [0, 1, 2]
+
+
+def test_mentions_go_to_the_sink_in_blocks_of_fifty_thousand():
+    big = {"id": "big", "entities": [ent("Budi", "PER", 5 * k) for k in range(50_000)]}
+    small = {"id": "small", "entities": [ent("Ani", "PER", 0)]}
+    blocks = []
+    build([big, small], mentions_sink=lambda rows: blocks.append(len(rows)))
+    assert blocks == [50_000, 1]
+    kept = build([big, small]).mentions
+    assert len(kept) == 50_001 and kept["document"].iloc[-1] == "small" and kept["start"].iloc[49_999] == 249_995
