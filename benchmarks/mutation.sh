@@ -18,7 +18,10 @@ mkdir -p "$(dirname "$REPORT")"
 MODULES=("$@")
 if [ ${#MODULES[@]} -eq 0 ]; then
   MODULES=(ner_id/tokenizer.py ner_id/gazetteer/load.py ner_id/gazetteer/match.py ner_id/gazetteer/fuzzy.py
-           ner_id/merge.py ner_id/consolidate.py ner_id/rules.py ner_id/readers.py ner_id/writers.py ner_id/cli.py)
+           ner_id/merge.py ner_id/consolidate.py ner_id/rules.py ner_id/readers.py ner_id/writers.py ner_id/cli.py
+           ner_id/index.py ner_id/discover.py ner_id/dask.py ner_id/spacy_component.py ner_id/frames.py
+           ner_id/topics/keyphrases.py ner_id/topics/classifier.py ner_id/types.py ner_id/schema.py ner_id/conll.py
+           ner_id/evaluate.py ner_id/render.py ner_id/plot.py ner_id/workers.py ner_id/config.py ner_id/lexicon.py)
 fi
 python -c "import mutmut" 2>/dev/null || pip install --quiet "mutmut>=3.3,<4"
 if [ -n "${MUTATION_WORKDIR:-}" ]; then  # kept afterwards: `cd $MUTATION_WORKDIR && mutmut run NAME ...` reruns survivors
