@@ -28,6 +28,12 @@ def test_read_conll_sentences_separators_and_repairs(tmp_path):
         [("Rapat", "O"), ("KPK", "B-ORG"), ("KPK", "I-ORG"), ("di extra", "B-LOC")]]
 
 
+def test_trailing_whitespace_and_extra_columns_keep_the_last_column_as_tag(tmp_path):
+    path = tmp_path / "c.conll"
+    path.write_text("Joko\tNNP\tB-PER \nWidodo\tNNP\tI-PER\t\nke IN O  \nSolo NNP B-LOC\n", encoding="utf-8")
+    assert read_conll(path) == [[("Joko", "B-PER"), ("Widodo", "I-PER"), ("ke", "O"), ("Solo", "B-LOC")]]
+
+
 def test_read_conll_without_a_final_blank_line_and_empty_file(tmp_path):
     path = tmp_path / "c.conll"
     path.write_text("Bandung\tB-LOC", encoding="utf-8")
@@ -55,6 +61,8 @@ def test_repair_bio_starts_an_entity_where_i_does_not_continue_one():
     (["B-PER", "I-LOC", "E-LOC"], [(0, 1, "PER"), (1, 3, "LOC")]),
     (["I-PER", "I-PER"], [(0, 2, "PER")]),
     (["E-PER"], [(0, 1, "PER")]),
+    (["S-PER", "I-PER"], [(0, 1, "PER"), (1, 2, "PER")]),
+    (["S-PER", "E-PER"], [(0, 1, "PER"), (1, 2, "PER")]),
     (["B-PER", "B-PER"], [(0, 1, "PER"), (1, 2, "PER")]),
     (["B-ORG", "I-ORG", "E-ORG", "I-ORG"], [(0, 3, "ORG"), (3, 4, "ORG")]),
     (["O", "O"], []), ([], [])])

@@ -73,8 +73,24 @@ def test_worker_processes_get_the_options(tmp_path):
 
 
 def test_work_outside_a_worker_is_an_error():
-    with pytest.raises(RuntimeError, match="not initialised"):
+    with pytest.raises(RuntimeError, match="^ner-id worker process was not initialised$"):
         _work(["x"])
+
+
+def test_a_worker_builds_its_pipeline_from_the_config_and_ignores_ctrl_c(plain):
+    import signal
+
+    import ner_id.workers
+
+    before = signal.getsignal(signal.SIGINT)
+    try:
+        ner_id.workers._init_worker(plain.config)
+        assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+        assert ner_id.workers._WORKER.config == plain.config
+        assert _work(TEXTS) == list(plain.pipe(TEXTS))
+    finally:
+        signal.signal(signal.SIGINT, before)
+        ner_id.workers._WORKER = None
 
 
 def test_plot_ranks_by_mentions_then_name_per_label():

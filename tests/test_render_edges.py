@@ -28,6 +28,9 @@ def test_canonical_names_go_where_they_differ_from_the_text():
     html = ner_id.render(Document(text, (bandung, again, lone, named), (group,)))
     assert isinstance(html, Rendered) and html._repr_html_() == str(html)
     assert html.count("Kota Bandung") == 2  # once as the hover name of "Bandung", once as the text
+    renamed = EntityGroup("Bandung Raya", "LOC", "k:1", (bandung, again))
+    grouped = ner_id.render(Document(text, (bandung, again, lone, named), (renamed,)))
+    assert grouped.count("Bandung Raya") == 2 and grouped.count("Kota Bandung") == 1  # the group's name wins
     assert "Komisi Pemberantasan Korupsi" in html and html.count('href="#"') == 2
     for colour in COLORS.values():
         assert colour in html
