@@ -68,3 +68,17 @@ def test_cli_json_tables_and_file_errors(tmp_path, capsys):
     with pytest.raises(SystemExit) as usage:
         main(["--no-model"])
     assert usage.value.code == 2
+
+
+def test_model_only_without_a_model_finds_nothing_and_the_options_and_usage(tmp_path, capsys):
+    good = tmp_path / "good.tsv"
+    good.write_text("Surabaya\tB-LOC\nramai\tO\n", encoding="utf-8")
+    assert main([str(good), "--no-model", "--model-only", "--json"]) == 0  # no gazetteers either
+    out = capsys.readouterr().out
+    assert out.startswith('{\n  "') and json.loads(out)[str(good)]["micro"]["pred"] == 0
+    assert main([str(good), "--no-model", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)[str(good)]["micro"]["pred"] == 1
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    help_text = capsys.readouterr().out
+    assert help_text.startswith("usage: ner-id evaluate") and "Entity-level exact-span P / R / F1" in help_text

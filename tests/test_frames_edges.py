@@ -111,3 +111,22 @@ def test_plot_ranks_by_mentions_then_name_per_label():
     assert [t.get_text() for t in named.get_yticklabels()] == ["KPK"]
     plain = ner_id.plot_entities(rows.drop(columns="canonical"), top=1).axes[2]
     assert [t.get_text() for t in plain.get_yticklabels()] == ["Ambon"]
+
+
+def test_plot_size_colours_axes_and_a_missing_matplotlib(monkeypatch):
+    import sys
+
+    matplotlib = pytest.importorskip("matplotlib")
+    matplotlib.use("Agg")
+    from matplotlib.colors import to_hex
+
+    from ner_id.render import COLORS
+
+    rows = pd.DataFrame({"text": ["Budi", "KPK", "Bogor"], "label": ["PER", "ORG", "LOC"]})
+    figure = ner_id.plot_entities(rows, top=4)
+    assert tuple(figure.get_size_inches()) == pytest.approx((15, 0.35 * 4 + 1.5))
+    assert [to_hex(a.patches[0].get_facecolor()) for a in figure.axes] == [COLORS["PER"], COLORS["ORG"], COLORS["LOC"]]
+    assert [a.get_xlabel() for a in figure.axes] == ["mentions"] * 3
+    monkeypatch.setitem(sys.modules, "matplotlib.pyplot", None)
+    with pytest.raises(ImportError, match="^plot_entities needs matplotlib: pip install matplotlib$"):
+        ner_id.plot_entities(rows)
