@@ -126,3 +126,19 @@ def test_group_to_dict_of_one_mention():
     assert EntityGroup("Komisi Pemberantasan Korupsi", "ORG", "org:kpk", (e,)).to_dict() == {
         "canonical": "Komisi Pemberantasan Korupsi", "label": "ORG", "kb_id": "org:kpk", "count": 1, "first": 3,
         "mentions": [[3, 6]]}
+
+
+@pytest.mark.parametrize("text,tokens,sentences,expected", [
+    (" Budi", [(1, 5)], [(1, 5)], [" Budi"]),
+    ("A B", [(0, 1), (2, 3)], [(0, 1), (2, 3)], ["A", "B"]),
+    ("Budi ke Medan", [(0, 4), (5, 7), (8, 13)], [(0, 13)], ["Budi ke Medan"])])
+def test_to_spacy_sentences_with_and_without_leading_whitespace(text, tokens, sentences, expected):
+    doc = Document(text, tokens=tuple(Token(text[a:b], a, b) for a, b in tokens), sentences=tuple(sentences))
+    assert [s.text for s in doc.to_spacy().sents] == expected
+
+
+def test_to_spacy_widens_an_entity_inside_a_token_to_the_token():
+    text = "Bandung-Surabaya ramai"
+    doc = Document(text, (Entity("Bandung", "LOC", 0, 7, 1.0, "gazetteer"),),
+                   tokens=(Token("Bandung-Surabaya", 0, 16), Token("ramai", 17, 22)))
+    assert [(e.text, e.label_) for e in doc.to_spacy().ents] == [("Bandung-Surabaya", "LOC")]
