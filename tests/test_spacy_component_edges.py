@@ -138,3 +138,18 @@ def test_factory_options_reach_the_pipeline_and_it_runs_after_a_tokenizer_not_ne
     assert all(e._.group is None for e in doc.ents)
     with pytest.raises(ValueError, match="max_length"):
         nlp("a " * 300)
+
+
+def test_extensions_are_registered_from_scratch_with_their_defaults():
+    from ner_id.spacy_component import _SPAN_EXTENSIONS, _register_extensions
+
+    for name in _SPAN_EXTENSIONS:
+        if Span.has_extension(name):
+            Span.remove_extension(name)
+    if Doc.has_extension("ner_id_groups"):
+        Doc.remove_extension("ner_id_groups")
+    _register_extensions()
+    assert [Span.get_extension(name)[0] for name in ("canonical", "kb_id", "group", "score")] == [None] * 4
+    assert Doc.get_extension("ner_id_groups")[0] == ()
+    _register_extensions()  # a second time changes nothing
+    assert Doc.get_extension("ner_id_groups")[0] == ()
