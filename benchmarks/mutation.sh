@@ -9,7 +9,8 @@
 # every surviving mutant goes to $MUTATION_REPORT (default build/mutation_survivors.diff), for
 # review after the temporary folder is gone. A mutant that loops is stopped after
 # 2 x MUTATION_TIMEOUT_MULTIPLIER (default 15) times its tests' measured time; lower it for modules
-# with loops (tokenizer.py: 3). Not in CI.
+# with loops (tokenizer.py: 3). MUTATION_WORKDIR=DIR keeps the mutated copy there (to rerun survivors),
+# MUTATION_JOBS sets the worker processes (default 2). Not in CI.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 REPORT="$(realpath -m "${MUTATION_REPORT:-$ROOT/build/mutation_survivors.diff}")"
@@ -17,11 +18,18 @@ mkdir -p "$(dirname "$REPORT")"
 MODULES=("$@")
 if [ ${#MODULES[@]} -eq 0 ]; then
   MODULES=(ner_id/tokenizer.py ner_id/gazetteer/load.py ner_id/gazetteer/match.py ner_id/gazetteer/fuzzy.py
-           ner_id/merge.py ner_id/consolidate.py ner_id/rules.py ner_id/readers.py ner_id/writers.py ner_id/cli.py)
+           ner_id/merge.py ner_id/consolidate.py ner_id/rules.py ner_id/readers.py ner_id/writers.py ner_id/cli.py
+           ner_id/index.py ner_id/discover.py ner_id/dask.py ner_id/spacy_component.py ner_id/frames.py
+           ner_id/topics/keyphrases.py ner_id/topics/classifier.py ner_id/types.py ner_id/schema.py ner_id/conll.py
+           ner_id/evaluate.py ner_id/render.py ner_id/plot.py ner_id/workers.py ner_id/config.py ner_id/lexicon.py)
 fi
 python -c "import mutmut" 2>/dev/null || pip install --quiet "mutmut>=3.3,<4"
-WORK="$(mktemp -d)"
-trap 'rm -rf "$WORK"' EXIT
+if [ -n "${MUTATION_WORKDIR:-}" ]; then  # kept afterwards: `cd $MUTATION_WORKDIR && mutmut run NAME ...` reruns survivors
+  WORK="$MUTATION_WORKDIR"; rm -rf "$WORK"; mkdir -p "$WORK"
+else
+  WORK="$(mktemp -d)"
+  trap 'rm -rf "$WORK"' EXIT
+fi
 git -C "$ROOT" ls-files -z | (cd "$ROOT" && xargs -0 cp --parents -t "$WORK")
 cd "$WORK"
 python - "${MODULES[@]}" <<'PY'

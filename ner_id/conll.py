@@ -30,7 +30,7 @@ def read_conll(path: str | Path) -> list[Sentence]:
     current: Sentence = []
     with open(path, encoding="utf-8") as handle:
         for number, line in enumerate(handle, 1):
-            line = line.rstrip("\r\n")
+            line = line.rstrip()  # a trailing space or tab must not hide the tag
             if not line.strip():
                 if current:
                     sentences.append(current)

@@ -55,6 +55,7 @@ def index(ddf: Any, **options: Any) -> Any:
 
     The partitions are computed on the cluster and read in turn, twice (resolve, then count), so
     the client holds one partition and the per-entity counts at a time; options as ``ner_id.index.build``.
+    A document's rows must be contiguous (as ``extract_df`` writes them); they may span partitions.
     """
     import dask.dataframe as dd
 
@@ -65,7 +66,17 @@ def index(ddf: Any, **options: Any) -> Any:
     parts = ddf.to_delayed()
 
     def records() -> Any:
+        # a document's rows may span two partitions (after a repartition, or from_pandas): join them
+        pending = None
         for part in parts:
-            yield from _frame_records(part.compute(), options.get("date_field"))
+            for record in _frame_records(part.compute(), options.get("date_field")):
+                if pending is not None and record["id"] == pending["id"]:
+                    pending["entities"] += record["entities"]
+                    continue
+                if pending is not None:
+                    yield pending
+                pending = record
+        if pending is not None:
+            yield pending
 
     return build(records, **options)

@@ -49,9 +49,9 @@ def missing(value: Any) -> bool:
     if isinstance(value, str):
         return not value.strip()
     try:
-        return value is None or bool(value != value)
-    except (TypeError, ValueError):
-        return value is None
+        return value is None or bool(value != value)  # NaN, NaT
+    except (TypeError, ValueError):  # pd.NA (its comparisons are NA), arrays
+        return type(value).__name__ == "NAType"
 
 
 class DateReader:

@@ -160,7 +160,7 @@ class _Resolver:
                 ambiguous[alias] = anchors
                 continue
             self._parent.setdefault(alias, alias)
-            self._union(alias, next(iter(anchors)))
+            self._union(next(iter(anchors)), alias)  # the anchor (the group's full name) stays the root
         return ambiguous
 
     def find(self, key: str) -> str:
@@ -171,12 +171,11 @@ class _Resolver:
             key, parent = parent, grand
         return key
 
-    def _union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
+    def _union(self, anchor: str, alias: str) -> None:
+        # the alias joins the anchor's entity: each alias is unioned once, so until then it is its own
+        # root, and an entity's root is an anchor (its gazetteer id where it has one)
+        ra, rb = self.find(anchor), self.find(alias)
         if ra != rb:
-            # kb ids win as roots, so an entity's id is its gazetteer id where it has one
-            if rb.startswith("kb:") and not ra.startswith("kb:"):
-                ra, rb = rb, ra
             self._parent[rb] = ra
 
 

@@ -152,6 +152,8 @@ class Document:
                 starts.append(token.start in sentence_starts)
             position = token.end
         if starts:
+            if len(starts) > 1 and not text[:1].strip() and self.tokens and starts[1]:
+                starts[1] = False  # leading whitespace belongs to the first sentence, not one of its own
             starts[0] = True
         doc = SpacyDoc(_vocab(), words=words, spaces=spaces, sent_starts=starts if self.sentences else None)
         spans: list[Any] = []

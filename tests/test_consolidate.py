@@ -97,7 +97,8 @@ def test_pipeline_groups_render_and_frames(nlp):
     rows = ner_id.groups_df(pd.DataFrame({"id": ["a"], "text": [article["text"]]}), id_col="id")
     assert list(rows.columns) == ["id", "canonical", "label", "kb_id", "count", "first_start", "first_end"]
     assert rows["count"].sum() == len(doc.entities)
-    assert json.loads(json.dumps(doc.to_dict()))["groups"][0]["count"] >= 1
+    counts = [g["count"] for g in json.loads(json.dumps(doc.to_dict()))["groups"]]
+    assert counts == [len(g.mentions) for g in doc.groups] == rows["count"].tolist()
 
 
 def test_every_leading_title_is_trimmed_but_a_title_alone_stays():

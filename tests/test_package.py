@@ -13,8 +13,15 @@ from ner_id.cli import _parser
 
 def test_public_names_are_exactly_all():
     assert sorted(n for n in dir(ner_id) if not n.startswith("_")) == sorted(ner_id.__all__)
+    import importlib
+
     for name in ner_id.__all__:
-        assert getattr(ner_id, name) is not None
+        value = getattr(ner_id, name)
+        if name in ner_id._LAZY:  # lazy names are the objects of the module that defines them
+            assert value is getattr(importlib.import_module(ner_id._LAZY[name]), name), name
+        elif name != "LABELS":
+            assert value.__module__.startswith("ner_id") and value.__name__ == name, name
+    assert ner_id.LABELS == ("PER", "LOC", "ORG")
 
 
 def test_version_everywhere():

@@ -83,7 +83,7 @@ def test_table_writer_rows_across_blocks_with_one_header(tmp_path, fmt, read):
     path = tmp_path / f"out.{fmt}"
     writer = TableWriter(path, fmt, extra=["date"], block=2)
     writer.write("a", DOC, {"date": "2025-01-06"})  # two rows: one block
-    writer.write("b", EMPTY, {"date": None})  # an id-only row
+    writer.write("b", EMPTY, {"date": "2025-01-05"})  # an id-only row keeps its fields
     writer.write("c", Document("Bandung", entities=(Entity("Band\udcffng", "LOC", 0, 7, 1.0, "gazetteer"),)),
                  {"date": "2025-01-07"})
     writer.close()
@@ -92,7 +92,7 @@ def test_table_writer_rows_across_blocks_with_one_header(tmp_path, fmt, read):
     assert frame["id"].tolist() == ["a", "a", "b", "c"]
     assert frame["text"].tolist()[:2] == ["Jokowi", "Bandung"]
     assert frame["text"].tolist()[3] == "Band\ufffdng"  # one character for one
-    assert pd.isna(frame["text"][2]) and pd.isna(frame["date"][2])
+    assert pd.isna(frame["text"][2]) and frame["date"][2] == "2025-01-05"
     assert frame["date"].tolist()[3] == "2025-01-07"
     assert frame["start"].tolist()[:2] == [0, 10] and frame["kb_id"].tolist()[0] == "Q1"
     if fmt == "csv":

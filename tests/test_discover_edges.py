@@ -1,0 +1,181 @@
+"""Topic discovery at its edges: document-count bounds, vocabulary limits, the content of the rankings."""
+from collections import Counter
+
+import numpy as np
+import pytest
+
+import ner_id
+from ner_id.discover import _choose_k, _dateline, _display, _top_entities, discover
+from ner_id.types import Entity, EntityGroup
+
+THEMES = {
+    "bola": ["timnas", "stadion", "striker", "gol", "pelatih", "suporter", "liga", "kiper"],
+    "ekonomi": ["saham", "inflasi", "rupiah", "ekspor", "laba", "bunga", "investor", "neraca"],
+    "bencana": ["banjir", "longsor", "gempa", "pengungsi", "evakuasi", "relawan", "korban", "tenda"],
+    "politik": ["pemilu", "partai", "kampanye", "koalisi", "parlemen", "calon", "suara", "debat"],
+}
+
+
+def corpus(per_theme, themes=THEMES):
+    """``per_theme`` documents of each theme, each a rotation of five of its words."""
+    texts, labels = [], []
+    for label, words in themes.items():
+        for i in range(per_theme):
+            texts.append(" ".join(words[(i + j) % len(words)] for j in range(5)) + ".")
+            labels.append(label)
+    return texts, labels
+
+
+def vocabulary(found):
+    return {term for terms in found.topics["top_terms"] for term in terms}
+
+
+@pytest.fixture(scope="module")
+def plain_nlp():
+    return ner_id.load(model=False, topic_model=None, keyphrases=False)
+
+
+# -- bounds -------------------------------------------------------------------------------------------
+
+def test_four_documents_are_enough_and_three_are_not():
+    texts, _ = corpus(1)
+    assert len(discover(texts, n_topics=2).weights) == 4
+    with pytest.raises(ValueError, match="at least 4 documents, got 3"):
+        discover(texts[:3])
+
+
+@pytest.mark.parametrize("n_topics,ok", [(1, False), (2, True), (8, True), (9, False)])
+def test_n_topics_between_two_and_the_number_of_documents(n_topics, ok):
+    texts, _ = corpus(2)  # 8 documents
+    if ok:
+        found = discover(texts, n_topics=n_topics)
+        assert found.topics["id"].tolist() == list(range(n_topics))
+        assert list(found.weights.columns) == [f"topic_{t}" for t in range(n_topics)]
+    else:
+        with pytest.raises(ValueError, match=f"got {n_topics}"):
+            discover(texts, n_topics=n_topics)
+
+
+def test_texts_must_be_strings():
+    with pytest.raises(TypeError, match="str"):
+        discover(["a b c", "d e f", None, "g h i"])
+
+
+@pytest.mark.parametrize("per_theme,k", [(4, 2), (5, 4)])  # 16 documents: 16 // 5 = 3 < 4; 20: 4
+def test_the_chosen_number_of_topics_is_two_below_twenty_documents(per_theme, k):
+    texts, _ = corpus(per_theme)
+    assert len(discover(texts).topics) == k
+
+
+def test_choose_k_takes_the_best_silhouette_among_the_candidates():
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    texts, _ = corpus(10)  # 40 documents: candidates 4, 6, 8; four themes
+    matrix = TfidfVectorizer().fit_transform(texts)
+    assert _choose_k(matrix, 0) == 4
+
+
+@pytest.mark.parametrize("n,kept", [(39, True), (40, False)])
+def test_a_word_in_one_document_is_a_term_below_forty_documents_only(n, kept):
+    texts, _ = corpus(10)
+    texts = texts[:n]
+    texts[0] += " zebracross zebracross"
+    found = discover(texts, n_topics=4, top_terms=10_000)
+    assert ("zebracross" in vocabulary(found)) is kept
+    assert "timnas" in vocabulary(found)
+
+
+@pytest.mark.parametrize("share,kept", [(6, True), (7, False)])
+def test_a_word_in_more_than_half_the_documents_is_never_a_term(share, kept):
+    texts, _ = corpus(3)  # 12 documents
+    texts = [t + " jakarta" if i < share else t for i, t in enumerate(texts)]
+    assert ("jakarta" in vocabulary(discover(texts, n_topics=4, top_terms=10_000))) is kept
+
+
+def test_terms_are_words_of_three_letters_or_more_and_never_stop_words():
+    texts, _ = corpus(4)
+    texts = [t + " yang di ke dan 2025 ab x1y tahun" for t in texts]
+    terms = vocabulary(discover(texts, n_topics=4, top_terms=10_000))
+    assert terms == {w for words in THEMES.values() for w in words}
+
+
+# -- the content of the rankings ----------------------------------------------------------------------
+
+def test_each_theme_gets_its_own_topic_with_its_own_words_first():
+    texts, labels = corpus(6)
+    found = discover(texts, n_topics=4, top_terms=3)
+    dominant = found.weights.to_numpy().argmax(axis=1)
+    topic_of = {}
+    for label in THEMES:
+        chosen = {d for d, y in zip(dominant, labels) if y == label}
+        assert len(chosen) == 1, label
+        topic_of[label] = chosen.pop()
+    assert sorted(topic_of.values()) == [0, 1, 2, 3]
+    assert found.topics["size"].tolist() == [6, 6, 6, 6]
+    for label, topic in topic_of.items():
+        terms = found.topics.loc[topic, "top_terms"]
+        assert len(terms) == 3 and set(terms) <= set(THEMES[label]), (label, terms)
+
+
+def test_weights_are_proportions_and_a_document_without_terms_weighs_nothing():
+    texts, _ = corpus(2)
+    texts.append("di ke dan yang 2025.")
+    weights = discover(texts, n_topics=3).weights.to_numpy()
+    assert np.allclose(weights[:-1].sum(axis=1), 1.0) and (weights >= 0).all()
+    assert weights[-1].tolist() == [0.0, 0.0, 0.0]
+
+
+def test_the_same_seed_gives_the_same_result_and_another_seed_may_not_change_the_sizes():
+    texts, _ = corpus(5)
+    first, again = discover(texts, seed=3), discover(texts, seed=3)
+    assert first.topics.equals(again.topics) and first.weights.equals(again.weights)
+
+
+# -- entities -----------------------------------------------------------------------------------------
+
+def test_top_entities_rank_by_lift_so_an_entity_everywhere_sinks(plain_nlp):
+    # Jakarta is in all ten documents, Cianjur in two of the first topic's three
+    texts = ["Gempa di Cianjur, warga ke Jakarta.", "Warga Cianjur dan Jakarta.", "Hujan di Jakarta."] + \
+            ["Rapat di Jakarta."] * 7
+    dominant = np.array([0, 0, 0] + [1] * 7)
+    calls = []
+    ranked = _top_entities(plain_nlp, texts, dominant, 3, progress=calls.append)
+    assert ranked == [["Kabupaten Cianjur (LOC)", "DKI Jakarta (LOC)"], ["DKI Jakarta (LOC)"], []]
+    assert calls == [1] * 10
+
+
+def test_top_entities_are_cut_at_eight_and_ties_go_alphabetically(plain_nlp):
+    places = ["Bandung", "Surabaya", "Medan", "Makassar", "Padang", "Palembang", "Semarang", "Bogor", "Malang"]
+    texts = ["Kunjungan ke " + ", ".join(places) + "."] * 4
+    ranked = _top_entities(plain_nlp, texts, np.zeros(4, dtype=int), 1)
+    names = [str(g.canonical) + " (LOC)" for g in plain_nlp(texts[0]).groups]
+    assert len(names) == 9
+    assert ranked == [sorted(names, key=str.casefold)[:8]]
+
+
+def test_discover_with_a_pipeline_lists_each_topics_entities(plain_nlp):
+    texts = ["Gempa banjir longsor pengungsi di Cianjur."] * 3 + ["Saham inflasi rupiah laba di Surabaya."] * 3
+    found = discover(texts, n_topics=2, nlp=plain_nlp)
+    first, last = found.weights.to_numpy()[[0, -1]].argmax(axis=1)
+    assert first != last
+    assert found.topics.loc[first, "top_entities"] == ["Kabupaten Cianjur (LOC)"]
+    assert found.topics.loc[last, "top_entities"] == ["Kota Surabaya (LOC)"]
+    assert discover(texts, n_topics=2).topics["top_entities"].tolist() == [[], []]
+
+
+@pytest.mark.parametrize("start,dateline", [(0, True), (39, True), (40, False)])
+def test_a_dateline_is_all_capitals_within_the_first_forty_characters(start, dateline):
+    caps = Entity("JAKARTA", "LOC", start, start + 7, 1.0, "gazetteer")
+    assert _dateline(EntityGroup("DKI Jakarta", "LOC", None, (caps,))) is dateline
+    mixed = Entity("Jakarta", "LOC", start, start + 7, 1.0, "gazetteer")
+    assert _dateline(EntityGroup("DKI Jakarta", "LOC", None, (mixed,))) is False
+    both = EntityGroup("DKI Jakarta", "LOC", None, (Entity("JAKARTA", "LOC", 0, 7, 1.0, "gazetteer"),
+                                                    Entity("Jakarta", "LOC", 200, 207, 1.0, "gazetteer")))
+    assert _dateline(both) is False
+
+
+def test_display_prefers_mixed_case_then_the_most_written_then_the_last_alphabetically():
+    assert _display(Counter({"KPK (ORG)": 9, "Kpk (ORG)": 1})) == "Kpk (ORG)"
+    assert _display(Counter({"Abdul (PER)": 1, "abdul (PER)": 3})) == "abdul (PER)"
+    assert _display(Counter({"Abdul (PER)": 2, "abdul (PER)": 2})) == "abdul (PER)"
+    assert _display(Counter({"PBB (ORG)": 2})) == "PBB (ORG)"

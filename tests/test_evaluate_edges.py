@@ -1,0 +1,84 @@
+"""Evaluation at its edges: P / R / F1 with zero counts, spans at the start and end of a sentence, the
+printed table and JSON, and the exit code of each file error."""
+import json
+
+import pytest
+
+from ner_id.evaluate import _prf, format_table, gold_spans, main, score
+
+
+@pytest.mark.parametrize("counts,expected", [
+    ((0, 0, 0), (0.0, 0.0, 0.0)), ((0, 3, 0), (0.0, 0.0, 0.0)), ((0, 0, 3), (0.0, 0.0, 0.0)),
+    ((2, 4, 2), (0.5, 1.0, 0.6667)), ((1, 3, 2), (0.3333, 0.5, 0.4)), ((3, 3, 3), (1.0, 1.0, 1.0))])
+def test_prf(counts, expected):
+    tp, pred, gold = counts
+    row = _prf(tp, pred, gold)
+    assert (row["precision"], row["recall"], row["f1"]) == expected
+    assert (row["tp"], row["pred"], row["gold"]) == counts
+
+
+def test_gold_spans_at_both_ends_and_labels_outside_the_three():
+    text, gold = gold_spans([("Jakarta", "B-LOC"), ("dan", "O"), ("Pekan", "B-EVT"), ("Raya", "I-EVT"),
+                             ("Komisi", "B-ORG"), ("Yudisial", "I-ORG")])
+    assert text == "Jakarta dan Pekan Raya Komisi Yudisial"
+    assert gold == {(0, 7, "LOC"), (23, 38, "ORG")}
+    assert gold_spans([]) == ("", set())
+
+
+def test_score_counts_a_wrong_label_and_a_wrong_span_as_both_errors(gazetteer_nlp):
+    sentences = [[("Ia", "O"), ("ke", "O"), ("Bandung", "B-ORG"), (".", "O")],       # right span, wrong label
+                 [("Kota", "B-LOC"), ("Bandung", "I-LOC"), ("lagi", "O")],          # tagger finds only "Bandung"?
+                 [("Surabaya", "B-LOC")], [("tanpa", "O"), ("nama", "O")]]
+    table = score(gazetteer_nlp, sentences)
+    found = [[(e.start, e.end, e.label) for e in gazetteer_nlp(gold_spans(s)[0]).entities] for s in sentences]
+    pred = {label: sum(1 for doc in found for _, _, lab in doc if lab == label) for label in ("PER", "LOC", "ORG")}
+    assert {label: table[label]["pred"] for label in pred} == pred
+    assert table["ORG"] == {"precision": 0.0, "recall": 0.0, "f1": 0.0, "tp": 0, "pred": 0, "gold": 1}
+    assert table["LOC"]["gold"] == 2 and table["LOC"]["tp"] == 1 + (found[1] == [(0, 12, "LOC")])
+    assert table["micro"]["gold"] == 3 and table["micro"]["pred"] == sum(pred.values())
+    assert list(table) == ["PER", "LOC", "ORG", "micro"]
+
+
+def test_format_table_rows():
+    table = {"PER": _prf(1, 2, 4), "micro": _prf(0, 0, 0)}
+    assert format_table("dev.tsv", table).splitlines() == [
+        "dev.tsv", "label        P       R      F1   gold", "PER     0.5000  0.2500  0.3333      4",
+        "micro   0.0000  0.0000  0.0000      0"]
+
+
+def test_cli_json_tables_and_file_errors(tmp_path, capsys):
+    good = tmp_path / "good.tsv"
+    good.write_text("Surabaya\tB-LOC\nramai\tO\n\nBudi\tB-PER\n", encoding="utf-8")
+    assert main([str(good), "--no-model", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert list(result) == [str(good)]
+    assert result[str(good)]["LOC"]["tp"] == 1 and result[str(good)]["PER"]["gold"] == 1
+    other = tmp_path / "other.tsv"
+    other.write_text("Budi\tB-PER\n", encoding="utf-8")
+    assert main([str(good), str(other), "--no-model"]) == 0
+    out = capsys.readouterr().out
+    assert out.split("\n\n")[1].splitlines()[0] == str(other) and out.splitlines()[0] == str(good)
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("Budi\n", encoding="utf-8")
+    assert main([str(good), str(bad), "--no-model"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("ner-id evaluate: error: ") and "bad.tsv:1: expected" in err
+    assert main([str(tmp_path / "missing.tsv"), "--no-model"]) == 2
+    assert "ner-id evaluate: error: " in capsys.readouterr().err
+    with pytest.raises(SystemExit) as usage:
+        main(["--no-model"])
+    assert usage.value.code == 2
+
+
+def test_model_only_without_a_model_finds_nothing_and_the_options_and_usage(tmp_path, capsys):
+    good = tmp_path / "good.tsv"
+    good.write_text("Surabaya\tB-LOC\nramai\tO\n", encoding="utf-8")
+    assert main([str(good), "--no-model", "--model-only", "--json"]) == 0  # no gazetteers either
+    out = capsys.readouterr().out
+    assert out.startswith('{\n  "') and json.loads(out)[str(good)]["micro"]["pred"] == 0
+    assert main([str(good), "--no-model", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)[str(good)]["micro"]["pred"] == 1
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    help_text = capsys.readouterr().out
+    assert help_text.startswith("usage: ner-id evaluate") and "Entity-level exact-span P / R / F1" in help_text
