@@ -120,7 +120,8 @@ def format_table(name: str, table: dict[str, dict[str, float]]) -> str:
     for label, row in table.items():
         lines.append(f"{label:<6} {row['precision']:>7.4f} {row['recall']:>7.4f} {row['f1']:>7.4f} {row['gold']:>6}")
     micro = table["micro"]
-    lines.append(f"overlap P {micro['overlap_precision']:.4f}  R {micro['overlap_recall']:.4f}")
+    if "overlap_precision" in micro:
+        lines.append(f"overlap P {micro['overlap_precision']:.4f}  R {micro['overlap_recall']:.4f}")
     return "\n".join(lines)
 
 

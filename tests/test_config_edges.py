@@ -85,6 +85,6 @@ def test_to_dict_is_plain_and_sorted():
     assert config.to_dict() == {"model": "fast", "gazetteers": ["g.tsv"], "default_gazetteers": False, "fuzzy": False,
                                 "add_labels": ["LOC", "ORG"], "override_labels": ["PER"], "group": False,
                                 "topic_model": "custom", "keyphrases": False, "rules": [], "threads": None,
-                                "max_length": 9}
+                                "max_length": 9, "backend": "onnx"}
     assert PipelineConfig().to_dict()["topic_model"] == "default"
     assert PipelineConfig(topic_model=None).to_dict()["topic_model"] is None

@@ -139,7 +139,7 @@ def test_top_entities_rank_by_lift_so_an_entity_everywhere_sinks(plain_nlp):
             ["Rapat di Jakarta."] * 7
     dominant = np.array([0, 0, 0] + [1] * 7)
     calls = []
-    ranked = _top_entities(plain_nlp, texts, dominant, 3, progress=calls.append)
+    ranked = _top_entities(plain_nlp.pipe(texts), dominant, 3, progress=calls.append)
     assert ranked == [["Kabupaten Cianjur (LOC)", "DKI Jakarta (LOC)"], ["DKI Jakarta (LOC)"], []]
     assert calls == [1] * 10
 
@@ -147,7 +147,7 @@ def test_top_entities_rank_by_lift_so_an_entity_everywhere_sinks(plain_nlp):
 def test_top_entities_are_cut_at_eight_and_ties_go_alphabetically(plain_nlp):
     places = ["Bandung", "Surabaya", "Medan", "Makassar", "Padang", "Palembang", "Semarang", "Bogor", "Malang"]
     texts = ["Kunjungan ke " + ", ".join(places) + "."] * 4
-    ranked = _top_entities(plain_nlp, texts, np.zeros(4, dtype=int), 1)
+    ranked = _top_entities(plain_nlp.pipe(texts), np.zeros(4, dtype=int), 1)
     names = [str(g.canonical) + " (LOC)" for g in plain_nlp(texts[0]).groups]
     assert len(names) == 9
     assert ranked == [sorted(names, key=str.casefold)[:8]]

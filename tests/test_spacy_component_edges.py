@@ -121,7 +121,7 @@ def test_extensions_default_to_none_on_spans_it_did_not_set(component):
 def test_factory_defaults():
     meta = spacy.blank("id").get_factory_meta("ner_id")
     assert meta.default_config == {"model": "default", "fuzzy": True, "group": True, "gazetteers": [], "threads": 1,
-                                   "max_length": ner_id.config.DEFAULT_MAX_LENGTH}
+                                   "max_length": ner_id.config.DEFAULT_MAX_LENGTH, "backend": "onnx"}
     assert "doc.ents" in meta.assigns
 
 

@@ -25,9 +25,10 @@ def test_shipped_tagger_tags_a_sentence(model, backend):
     assert spans[1] == [] and all(0.5 < s.score < 1.0 for s in spans[0])
     # a sentence's scores do not depend on the sentences batched with it (padding)
     longer = ["Ia", "tiba", "di", "Bandung", "bersama", "Menteri", "Keuangan", "Sri", "Mulyani", "dan", "rombongan", "."]
-    batched = Tagger().tag([longer, ["Presiden", "Joko", "Widodo", "tiba", "di", "Surabaya", "."]])[1]
+    batched = Tagger(model, backend=backend).tag([longer, ["Presiden", "Joko", "Widodo", "tiba", "di", "Surabaya", "."]])[1]
     assert [(s.first, s.end, s.label) for s in batched] == [(1, 3, "PER"), (5, 6, "LOC")]
-    assert [s.score for s in batched] == pytest.approx([s.score for s in spans[0]], abs=1e-5)
+    # int8 "fast": activations are quantised per batch, so its scores move a little with the batch
+    assert [s.score for s in batched] == pytest.approx([s.score for s in spans[0]], abs=1e-5 if model == "default" else 5e-3)
 
 
 @pytest.mark.parametrize("backend,name", [("onnx", "id_ner_fast.word.int8.onnx"), ("stanza", "id_ner_fast.pt")])
