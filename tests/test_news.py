@@ -164,3 +164,26 @@ def test_offices_and_task_forces_named_by_their_field():
                                             ("Disperindag", "ORG"), ("Satgas Pangan", "ORG")]
     taken = [ent(text, "Dinas Pariwisata", "LOC")]  # what is already an entity stays as it is
     assert run("named_units", text, taken)[0] == ("Dinas Pariwisata", "LOC")
+
+
+def test_a_dropped_first_name_is_never_an_ordinary_word_and_an_unknown_one_needs_a_title():
+    text = "Menteri Keuangan Bagus Wibisono datang. AKP Qarbayu Hartono hadir. Kami Qarbayu Suryadi pergi."
+    entities = [ent(text, "Wibisono", "PER"), ent(text, "Hartono", "PER"), ent(text, "Suryadi", "PER")]
+    assert run("titled_person", text, entities) == [("Wibisono", "PER"), ("Qarbayu Hartono", "PER"), ("Suryadi", "PER")]
+    text = "Peneliti LIPI Hartono Wibisono datang."  # an acronym before the first name also marks where it starts
+    assert run("titled_person", text, [ent(text, "Wibisono", "PER")]) == [("Hartono Wibisono", "PER")]
+
+
+def test_an_acronym_is_defined_only_by_an_expansion_whose_initials_it_spells_in_order():
+    text = ("Badan Pangan Nasional (XYZ) dan Badan Pangan Nasional (PBN) dan Badan Pangan Nasional (ABPN) dan "
+            "Badan Pangan Nasional (BPN) rapat.")
+    got = run("acronym_definition", text, [])
+    assert got == [("Badan Pangan Nasional", "ORG"), ("BPN", "ORG")]
+
+
+def test_coverage_sees_a_span_covered_from_its_first_character():
+    from ner_id.news.text import Coverage
+
+    covered = Coverage(10, [(0, 2), (6, 7)])
+    assert not covered.free(0, 5) and not covered.free(1, 2) and not covered.free(4, 7) and not covered.free(6, 10)
+    assert covered.free(2, 6) and covered.free(7, 10) and covered.free(3, 3)
