@@ -187,3 +187,15 @@ def test_coverage_sees_a_span_covered_from_its_first_character():
     covered = Coverage(10, [(0, 2), (6, 7)])
     assert not covered.free(0, 5) and not covered.free(1, 2) and not covered.free(4, 7) and not covered.free(6, 10)
     assert covered.free(2, 6) and covered.free(7, 10) and covered.free(3, 3)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an English name ends with its head word; titles and ordinary words before it are not part of it
+    ("Menurut Direktur Riset Indonesia Presidential Studies (IPS) kemarin, IPS benar.",
+     [("Indonesia Presidential Studies", "ORG"), ("IPS", "ORG"), ("IPS", "ORG")]),
+    ("Kata Kepala Badan Gizi Nasional (BGN), dapur ditambah.", [("Badan Gizi Nasional", "ORG"), ("BGN", "ORG")]),
+    ("Forum\nDokter Nusantara (DN) menolak.", []),  # a name does not go on across a line break
+    ("dan Bahan Bakar Minyak (BBM) naik.", []),
+])
+def test_acronym_expansions_end_at_their_head_word_and_their_line(text, expected):
+    assert run("acronym_definition", text, []) == expected
