@@ -67,13 +67,15 @@ def titled_person(text: str, entities: list[Entity], gazetteer: Sequence[Candida
     tagger found nothing; and a person span right after a title gets back the first name the tagger
     dropped ("Menteri Keuangan Purbaya Yudhi Sadewa", where the tagger gives "Yudhi Sadewa")."""
     taken = Coverage(len(text), ((e.start, e.end) for e in entities))
+    known = Coverage(len(text), ((g.start, g.end) for g in gazetteer))  # places and bodies are no first names
     out = []
     for e in entities:
         if e.label == "PER":
             start = e.start
             for _ in range(2):  # at most two dropped words
                 word = _WORD_BEFORE.search(text, max(0, start - 40), start)
-                if word is None or not _name_like(word.group(1)) or not taken.free(word.start(1), start):
+                if word is None or not _name_like(word.group(1)) or not taken.free(word.start(1), start) \
+                        or not known.free(word.start(1), word.end(1)):
                     break
                 if lower_share(word.group(1)) is None:  # a word never seen: only right after a title
                     title = _WORD_BEFORE.search(text, max(0, word.start(1) - 40), word.start(1))
