@@ -9,6 +9,11 @@ MEDIA_IDS = ("org:news-", "org:media-")
 DATELINE_CHARS = 40
 
 
+def is_dateline(text: str, start: int) -> bool:
+    """An ALL-CAPS mention at the head of the article ("JAKARTA, KOMPAS.com -")."""
+    return start < DATELINE_CHARS and text.isupper()
+
+
 def is_byline(text: str, start: int, kb_id: str | None) -> bool:
-    """A news outlet anywhere, or an ALL-CAPS mention at the head of the article (its dateline)."""
-    return (kb_id or "").startswith(MEDIA_IDS) or (start < DATELINE_CHARS and text.isupper())
+    """A news outlet anywhere, or the article's dateline."""
+    return (kb_id or "").startswith(MEDIA_IDS) or is_dateline(text, start)

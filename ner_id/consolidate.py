@@ -20,8 +20,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import cast
 
-from ner_id.lexicon import HONORIFICS, MONTHS, TITLES, is_acronym, lower_share
+from ner_id.lexicon import HONORIFICS, TITLES, is_acronym, name_word
 from ner_id.merge import Candidate
+from ner_id.news.text import Coverage
 from ner_id.types import Entity, EntityGroup, Label
 
 #: Gazetteer ids that may be split off the start of a person span: countries, regions, provinces,
@@ -186,18 +187,14 @@ def _build_groups(text: str, mentions: list[Entity], root) -> tuple[EntityGroup,
 
 def _name_part(word: str) -> bool:
     """A word of a full name that can stand alone for the person: capitalised, never an ordinary word."""
-    share = lower_share(word)
-    return (len(word) >= 3 and word[0].isupper() and word[1:].islower() and word.isalpha() and word not in TITLES
-            and word not in MONTHS and (share is None or share <= 1))
+    return len(word) >= 3 and word[0].isupper() and word[1:].islower() and word.isalpha() and name_word(word)
 
 
 def _add_missed(text: str, mentions: list[Entity], groups: Sequence[EntityGroup]) -> list[Entity]:
     """Mentions the tagger missed: exact surfaces of confident, capitalised members, at word boundaries
     (in lower-case text a repeated word is too often not a name), never a title alone. One pass over the words of the
     text; where several surfaces start at a word, the longest wins."""
-    taken = bytearray(len(text))
-    for m in mentions:
-        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+    taken = Coverage(len(text), ((m.start, m.end) for m in mentions))
     by_head: dict[str, dict[str, Entity]] = defaultdict(dict)
     parts: dict[str, set[int]] = defaultdict(set)
     for index, group in enumerate(groups):
@@ -221,12 +218,12 @@ def _add_missed(text: str, mentions: list[Entity], groups: Sequence[EntityGroup]
     added = []
     for word in _HEAD.finditer(text):
         start = word.start()
-        if taken[start]:
+        if not taken.free(start, start + 1):
             continue
         for surface, model in by_head.get(word.group(), {}).items():
             end = start + len(surface)
-            if text.startswith(surface, start) and not _HEAD.match(text, end) and not any(taken[start:end]):
-                taken[start:end] = b"\x01" * (end - start)
+            if text.startswith(surface, start) and not _HEAD.match(text, end) and taken.free(start, end):
+                taken.take(start, end)
                 added.append(replace(model, start=start, end=end))  # its text is the surface
                 break
     return sorted(mentions + added, key=lambda e: (e.start, e.end))

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ner_id.bylines import is_byline
+from ner_id.bylines import is_byline, is_dateline
 from ner_id.topics.keyphrases import STOP
 from ner_id.types import Document, EntityGroup
 
@@ -131,8 +131,8 @@ def _top_entities(docs: Iterable[Document], dominant: np.ndarray, k: int,
 
 
 def _dateline(group: EntityGroup) -> bool:
-    """A group whose mentions are all ALL-CAPS words at the head of the article ("JAKARTA, KOMPAS.com -")."""
-    return all(m.text.isupper() and m.start < 40 for m in group.mentions)
+    """A group whose mentions are all the article's dateline ("JAKARTA, KOMPAS.com -")."""
+    return all(is_dateline(m.text, m.start) for m in group.mentions)
 
 
 def _display(surfaces: Counter) -> str:

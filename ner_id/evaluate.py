@@ -139,14 +139,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON instead of tables")
 
 
+def corpus_convention() -> dict[str, Any]:
+    """``load`` options for the older corpora's convention: the news convention's rules and gazetteer files left out."""
+    return {"rules": CORPUS_RULES, "default_gazetteers": False,
+            "gazetteers": [str(p) for p in default_paths() if p.name not in NEWS_CONVENTION_GAZETTEERS]}
+
+
 def run(args: argparse.Namespace) -> int:
     """Score each file and print the tables (or JSON); 2 when a file cannot be read."""
     import ner_id
 
     options: dict[str, Any] = {"default_gazetteers": False, "group": False, "rules": ()} if args.model_only else {}
     if args.convention == "corpus" and not args.model_only:
-        options.update(rules=CORPUS_RULES, default_gazetteers=False,
-                       gazetteers=[str(p) for p in default_paths() if p.name not in NEWS_CONVENTION_GAZETTEERS])
+        options.update(corpus_convention())
     nlp = ner_id.load(model=None if args.no_model else args.model, topic_model=None, keyphrases=False, **options)
     results = {}
     for path in args.files:

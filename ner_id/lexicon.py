@@ -91,6 +91,13 @@ def lower_share(word: str) -> int | None:
     return _casing().get(word.lower())
 
 
+def name_word(word: str) -> bool:
+    """A word that can be part of a person's name: no title, no month, and (almost) never written in lower
+    case by running text (or never seen)."""
+    share = lower_share(word)
+    return word not in TITLES and word not in MONTHS and (share is None or share <= 1)
+
+
 def is_common_word(word: str) -> bool:
     """An ordinary word written with a capital ("Janji", "Terdakwa", "Keuangan"): lower case in at least
     15% of its uses inside sentences."""

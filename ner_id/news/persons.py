@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ner_id.lexicon import HONORIFICS, MONTHS, NON_NAMES, TITLES, is_common_word, lower_share
+from ner_id.lexicon import HONORIFICS, NON_NAMES, TITLES, is_common_word, lower_share, name_word
 from ner_id.merge import Candidate
 from ner_id.news.text import Coverage
 from ner_id.types import Entity
@@ -17,6 +17,7 @@ _INTRODUCED = re.compile(r"(?<!\w)(?:[Bb]erinisial|[Ii]nisial|[Nn]asabah)\s+(" +
                          r"(?:(?:\s*,\s*(?:dan\s+|serta\s+)?|\s+(?:dan|serta)\s+)" + _INITIALS + r"(?:\s*\(\d{1,3}\))?)*)(?!\w)")
 _AGED = re.compile(r"(?<![\w.-])(" + _INITIALS + r")\s*\(\d{1,2}\)")
 _ONE = re.compile(_INITIALS)
+_NOT_INITIALS = NON_NAMES | {t for t in TITLES if t.isupper()}
 _WORD_BEFORE = re.compile(r"(\S+)\s$")
 _AFTER_HONORIFIC = re.compile(r"(?<!\S)(" + "|".join(re.escape(h) for h in sorted(HONORIFICS, key=len, reverse=True))
                               + r") ((?:[A-Z][a-z'’-]+)(?: [A-Z][a-z'’-]+){0,2})(?!\w)")
@@ -27,9 +28,7 @@ _DERIVED_NOUN = re.compile(r"(?:Per|Pen|Pem|Peng|Peny|Pe|Ke|Ber)[a-z]+an")
 
 def _name_like(word: str) -> bool:
     """A capitalised word that running text (almost) never writes in lower case."""
-    share = lower_share(word)
-    return (bool(_NAME_WORD.fullmatch(word)) and not _DERIVED_NOUN.fullmatch(word) and word not in TITLES
-            and word not in MONTHS and (share is None or share <= 1))
+    return bool(_NAME_WORD.fullmatch(word)) and not _DERIVED_NOUN.fullmatch(word) and name_word(word)
 
 
 def _title_or_word(word: str) -> bool:
@@ -50,7 +49,7 @@ def initials(text: str, entities: list[Entity], gazetteer: Sequence[Candidate]) 
             inside = text[e.end + 2:close] if 0 < close - e.end - 2 <= 4 else ""
             if inside.isupper() and inside == "".join(w[0] for w in e.text.split() if w[:1].isupper()):
                 found.add(inside)
-    found -= NON_NAMES | {t for t in TITLES if t.isupper()}
+    found -= _NOT_INITIALS
     if not found:
         return entities
     spans = [(m.start(), m.end()) for m in re.finditer(r"(?<![\w.-])(?:" + "|".join(sorted(found, key=len, reverse=True))

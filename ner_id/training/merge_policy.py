@@ -16,9 +16,9 @@ from pathlib import Path
 
 from ner_id.config import TAGGER_MODELS
 from ner_id.conll import read_conll
-from ner_id.evaluate import read_jsonl_gold, score, score_documents
+from ner_id.evaluate import corpus_convention, read_jsonl_gold, score, score_documents
 from ner_id.gazetteer import default_paths
-from ner_id.rules import CORPUS_RULES, DEFAULT_RULES, NEWS_CONVENTION_GAZETTEERS
+from ner_id.rules import DEFAULT_RULES
 from ner_id.training.ner import DEV_FILES
 
 POLICIES: dict[str, dict] = {
@@ -34,8 +34,7 @@ POLICIES: dict[str, dict] = {
 RULE_POLICIES: dict[str, dict] = {
     "default": {},
     "no rules": {"rules": ()},
-    "corpus convention": {"rules": CORPUS_RULES, "default_gazetteers": False, "gazetteers": [
-        str(p) for p in default_paths() if p.name not in NEWS_CONVENTION_GAZETTEERS]},
+    "corpus convention": corpus_convention(),
     **{f"without {r}": {"rules": tuple(x for x in DEFAULT_RULES if x != r)} for r in DEFAULT_RULES},
 }
 NEWS_DEV = "ner_news2025/dev.jsonl"
