@@ -1,6 +1,5 @@
 """The ONNX Runtime backend against the Stanza reference: same tags, same entities, no torch needed."""
 import json
-import random
 import subprocess
 import sys
 
@@ -10,7 +9,6 @@ import pytest
 import ner_id
 from conftest import EXAMPLES, FIXTURES
 from ner_id.conll import read_conll
-from ner_id.decode import fix_singleton_tags, viterbi
 from ner_id.shipped import MODEL_DIR, manifest, read_verified
 from ner_id.tagger import Tagger
 from ner_id.tokenizer import Tokenizer
@@ -65,25 +63,6 @@ def test_a_long_token_is_cut_for_the_network_and_its_span_dropped(stanza_tagger)
     for tagger in (Tagger("default"), stanza_tagger):
         spans = tagger.tag([["Presiden", "Joko", "Widodo", "tiba", "di", long, "."]])[0]
         assert [(s.first, s.end, s.label) for s in spans] == [(1, 3, "PER")]
-
-
-def test_numpy_viterbi_and_singleton_repair_match_stanzas():
-    pytest.importorskip("stanza")
-    from stanza.models.common.crf import viterbi_decode
-    from stanza.models.ner.trainer import fix_singleton_tags as stanza_fix
-
-    rng = np.random.default_rng(0)
-    transitions = rng.normal(size=(17, 17)).astype(np.float32)
-    lengths = np.array([9, 9, 5, 1], dtype=np.int64)
-    scores = rng.normal(size=(4, 9, 17)).astype(np.float32)
-    paths = viterbi(scores, lengths, transitions)
-    for row, length in enumerate(lengths):
-        assert list(paths[row, :length]) == list(viterbi_decode(scores[row, :length], transitions)[0])
-    tags = ["O", "B-PER", "I-PER", "E-PER", "S-PER", "B-LOC", "I-LOC", "E-LOC", "I-ORG"]
-    randomly = random.Random(0)
-    for _ in range(2000):
-        sequence = [randomly.choice(tags) for _ in range(randomly.randint(1, 6))]
-        assert fix_singleton_tags(sequence) == stanza_fix(sequence)
 
 
 def test_the_shipped_graphs_are_exports_of_the_shipped_stanza_model():
