@@ -220,7 +220,8 @@ def test_progress_helpers_on_and_off_a_terminal(tmp_path, monkeypatch):
     assert cli._total([txt], quiet=False) is None
 
 
-def test_workers_and_batch_size_reach_the_pipeline(tmp_path, dump, monkeypatch):
+@pytest.mark.parametrize("workers, hook", [("1", "_characters.<locals>.show"), ("2", None)])
+def test_workers_and_batch_size_reach_the_pipeline(tmp_path, dump, monkeypatch, workers, hook):
     from ner_id.pipeline import Pipeline
 
     calls = []
@@ -232,8 +233,12 @@ def test_workers_and_batch_size_reach_the_pipeline(tmp_path, dump, monkeypatch):
 
     monkeypatch.setattr(Pipeline, "pipe", spy)
     out = tmp_path / "out.jsonl"
-    assert main(["extract", str(dump), "-o", str(out), "--no-model", "--workers", "2", "--batch-size", "3", "--quiet"]) == 0
-    assert calls == [(3, 2, None)] and len(read_jsonl(out)) == 2
+    assert main(["extract", str(dump), "-o", str(out), "--no-model", "--workers", workers, "--batch-size", "3",
+                 "--quiet"]) == 0
+    # the characters-tagged hook goes to one process only (README: "with --workers 1")
+    assert [(size, n, getattr(progress, "__qualname__", progress)) for size, n, progress in calls] == [
+        (3, int(workers), hook)]
+    assert len(read_jsonl(out)) == 2
 
 
 def test_topics_output_is_utf8_whatever_the_locale(tmp_path):
@@ -308,3 +313,20 @@ def test_the_bar_ends_full_when_blank_lines_were_counted_in_its_total(tmp_path, 
     assert main(["extract", str(data), "-o", str(tmp_path / "out.jsonl"), "--no-model"]) == 0
     bar = terminal.getvalue().split("\r")[-1].splitlines()[0]
     assert bar.startswith("100%") and "2/2" in bar, bar
+
+
+def test_a_kept_field_a_record_lacks_is_null(tmp_path, capsys):
+    data = tmp_path / "in.jsonl"
+    data.write_text('{"id": "a", "text": "Ke Bali.", "date": "2025-01-06"}\n{"id": "b", "text": "Ke Bali."}\n',
+                    encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["extract", str(data), "-o", str(out), "--id-field", "id", "--no-model", "--keep-field", "date",
+                 "--quiet"]) == 0
+    assert [(r["id"], r["date"]) for r in read_jsonl(out)] == [("a", "2025-01-06"), ("b", None)]
+    import pandas as pd
+
+    table = tmp_path / "out.csv"
+    assert main(["extract", str(data), "-o", str(table), "--id-field", "id", "--no-model", "--keep-field", "date",
+                 "--quiet"]) == 0
+    frame = pd.read_csv(table)
+    assert frame["date"].tolist()[0] == "2025-01-06" and pd.isna(frame["date"].tolist()[1])

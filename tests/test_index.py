@@ -211,3 +211,11 @@ def test_cli_index_reads_month_first_dates_and_warns_about_the_rest(tmp_path, ca
     assert main(["index", str(tagged), "-o", str(tmp_path / "ix"), "--date-field", "date", "--period", "day",
                  "--date-format", "%d/%m/%Y"]) == 0
     assert pd.read_parquet(tmp_path / "ix" / "timeline.parquet")["period"].tolist() == ["2025-06-05", "2025-08-07"]
+
+
+def test_unix_seconds_as_text_are_nine_to_eleven_digits():
+    """The README: Unix seconds as "texts of 9 to 11 digits": 8 and 12 digits are no dates."""
+    with pytest.warns(DateWarning, match=r"^2 of 4 dates in field 'date' cannot be read, e\.g\. document 'n2': "
+                                         r"'99999999' \(not a date"):
+        tables = build(dated("999999999", "10000000000", "99999999", "100000000000"), date_field="date", period="day")
+    assert tables.timeline.values.tolist() == [["PER:jokowi", "2001-09-09", 1], ["PER:jokowi", "2286-11-20", 1]]
