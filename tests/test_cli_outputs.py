@@ -2,6 +2,7 @@
 import io
 import json
 import time
+from types import SimpleNamespace
 
 import pytest
 
@@ -72,14 +73,15 @@ def test_extract_usage_errors_say_what_is_wrong(tmp_path, capsys, extra, message
     assert stop.value.code == 2 and last.startswith("ner-id: error: ") and last.endswith(message)
 
 
-def test_index_summary_options_and_errors(tmp_path, dump, capsys):
+def test_index_summary_options_and_errors(tmp_path, dump, capsys, monkeypatch):
     tagged = tmp_path / "tagged.jsonl"
     assert main(["extract", str(dump), "-o", str(tagged), "--id-field", "id", "--no-model", "--keep-field", "date",
                  "--quiet"]) == 0
     capsys.readouterr()
+    monkeypatch.setattr(cli, "time", SimpleNamespace(perf_counter=iter([100.0, 102.34]).__next__))  # two reads
     assert main(["index", str(tagged), "-o", str(tmp_path / "ix"), "--date-field", "date", "--period", "month"]) == 0
-    summary = capsys.readouterr().err
-    assert summary.startswith("entities 3, pairs 1, ambiguous aliases 0, ") and float(summary.split(", ")[-1].split()[0]) < 1e4
+    monkeypatch.undo()
+    assert capsys.readouterr().err == f"entities 3, pairs 1, ambiguous aliases 0, 2.3 s -> {tmp_path / 'ix'}\n"
     import pandas as pd
 
     assert pd.read_parquet(tmp_path / "ix" / "timeline.parquet")["period"].tolist() == ["2025-01"] * 3
@@ -92,21 +94,22 @@ def test_index_summary_options_and_errors(tmp_path, dump, capsys):
     assert err == f"ner-id: error: {dump}: record 'a' has no 'entities' list (is it ner-id extract output?)\n"
 
 
-def test_topics_output_fields_summary_and_errors(tmp_path, capsys):
+def test_topics_output_fields_summary_and_errors(tmp_path, capsys, monkeypatch):
     from test_topics import corpus
 
     texts, _ = corpus()
     data = tmp_path / "docs.jsonl"
     data.write_text("".join(json.dumps({"id": f"dé{i}", "text": t}) + "\n" for i, t in enumerate(texts)) + "{bad\n")
     out = tmp_path / "topics.json"
+    monkeypatch.setattr(cli, "time", SimpleNamespace(perf_counter=iter([100.0, 102.34]).__next__))  # two reads
     assert main(["topics", str(data), "-o", str(out), "--id-field", "id", "--n-topics", "3", "--seed", "7"]) == 0
+    monkeypatch.undo()
     err = capsys.readouterr().err.splitlines()
-    summary = err[1]
     assert err[0] == "ner-id: loading model default..."
     assert err[2:] == ["ner-id: 1 records could not be read (write every reason with --errors FILE); the first 1:",
                        f"  {data}:{len(texts) + 1}: invalid JSON (Expecting property name enclosed in double quotes: "
                        "column 2)"]
-    assert summary.startswith(f"docs {len(texts)}, topics 3, errors 1, ") and float(summary.split(", ")[-1][:-3]) < 1e4
+    assert err[1] == f"docs {len(texts)}, topics 3, errors 1, 2.3 s"  # the seconds between the clock's two reads
     raw = out.read_text(encoding="utf-8")
     assert raw.startswith('{\n "topics": [\n')
     result = json.loads(raw)
@@ -217,7 +220,8 @@ def test_progress_helpers_on_and_off_a_terminal(tmp_path, monkeypatch):
     assert cli._total([txt], quiet=False) is None
 
 
-def test_workers_and_batch_size_reach_the_pipeline(tmp_path, dump, monkeypatch):
+@pytest.mark.parametrize("workers, hook", [("1", "_characters.<locals>.show"), ("2", None)])
+def test_workers_and_batch_size_reach_the_pipeline(tmp_path, dump, monkeypatch, workers, hook):
     from ner_id.pipeline import Pipeline
 
     calls = []
@@ -229,8 +233,12 @@ def test_workers_and_batch_size_reach_the_pipeline(tmp_path, dump, monkeypatch):
 
     monkeypatch.setattr(Pipeline, "pipe", spy)
     out = tmp_path / "out.jsonl"
-    assert main(["extract", str(dump), "-o", str(out), "--no-model", "--workers", "2", "--batch-size", "3", "--quiet"]) == 0
-    assert calls == [(3, 2, None)] and len(read_jsonl(out)) == 2
+    assert main(["extract", str(dump), "-o", str(out), "--no-model", "--workers", workers, "--batch-size", "3",
+                 "--quiet"]) == 0
+    # the characters-tagged hook goes to one process only (README: "with --workers 1")
+    assert [(size, n, getattr(progress, "__qualname__", progress)) for size, n, progress in calls] == [
+        (3, int(workers), hook)]
+    assert len(read_jsonl(out)) == 2
 
 
 def test_topics_output_is_utf8_whatever_the_locale(tmp_path):
@@ -305,3 +313,20 @@ def test_the_bar_ends_full_when_blank_lines_were_counted_in_its_total(tmp_path, 
     assert main(["extract", str(data), "-o", str(tmp_path / "out.jsonl"), "--no-model"]) == 0
     bar = terminal.getvalue().split("\r")[-1].splitlines()[0]
     assert bar.startswith("100%") and "2/2" in bar, bar
+
+
+def test_a_kept_field_a_record_lacks_is_null(tmp_path, capsys):
+    data = tmp_path / "in.jsonl"
+    data.write_text('{"id": "a", "text": "Ke Bali.", "date": "2025-01-06"}\n{"id": "b", "text": "Ke Bali."}\n',
+                    encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["extract", str(data), "-o", str(out), "--id-field", "id", "--no-model", "--keep-field", "date",
+                 "--quiet"]) == 0
+    assert [(r["id"], r["date"]) for r in read_jsonl(out)] == [("a", "2025-01-06"), ("b", None)]
+    import pandas as pd
+
+    table = tmp_path / "out.csv"
+    assert main(["extract", str(data), "-o", str(table), "--id-field", "id", "--no-model", "--keep-field", "date",
+                 "--quiet"]) == 0
+    frame = pd.read_csv(table)
+    assert frame["date"].tolist()[0] == "2025-01-06" and pd.isna(frame["date"].tolist()[1])

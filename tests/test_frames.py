@@ -8,7 +8,8 @@ def test_extract_df_one_row_per_entity_keeps_the_id_column():
     df = pd.DataFrame({"doc_id": [7, 8, 9], "text": ["Ia ke Jakarta dan Bali.", "", "Presiden Joko Widodo tiba."]})
     out = ner_id.extract_df(df, text_col="text", id_col="doc_id")
     assert list(out.columns[:3]) == ["doc_id", "text", "label"]
-    assert set(out["doc_id"]) <= {7, 9} and 7 in set(out["doc_id"])
+    assert out[["doc_id", "text", "label", "start", "end"]].values.tolist() == [
+        [7, "Jakarta", "LOC", 6, 13], [7, "Bali", "LOC", 18, 22], [9, "Joko Widodo", "PER", 9, 20]]
     for _, row in out.iterrows():
         source = df.set_index("doc_id").loc[row["doc_id"], "text"]
         assert source[row["start"]:row["end"]] == row["text"]

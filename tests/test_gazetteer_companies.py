@@ -72,9 +72,12 @@ def test_words_and_places_are_not_companies(gazetteer_nlp):
 def test_legal_forms_link_to_the_company():
     """The tagger's "PT Timah Tbk" links to PT Timah, though "Timah" alone (tin) is no entry."""
     matcher = ExactMatcher(load_entries([COMPILED]))
-    for text in ("PT Timah", "PT Timah Tbk", "PT Bank Rakyat Indonesia (Persero) Tbk", "Perum Bulog", "PT KAI (Persero)"):
-        entity = matcher.link(Entity(text, "ORG", 0, len(text), 0.9, "model"))
-        assert entity.kb_id is not None, text
+    linked = {text: matcher.link(Entity(text, "ORG", 0, len(text), 0.9, "model")).kb_id
+              for text in ("PT Timah", "PT Timah Tbk", "PT Bank Rakyat Indonesia (Persero) Tbk", "Perum Bulog",
+                           "PT KAI (Persero)")}
+    assert linked == {"PT Timah": "idx:TINS", "PT Timah Tbk": "idx:TINS",
+                      "PT Bank Rakyat Indonesia (Persero) Tbk": "org:co-bri", "Perum Bulog": "org:id-bulog",
+                      "PT KAI (Persero)": "org:co-kai"}
     assert matcher.lookup("Timah") is None and matcher.lookup("Semen") is None
 
 
@@ -98,15 +101,20 @@ def test_entries_follow_the_rules(compiler):
 def test_compile_rejects_bad_tables(compiler, tmp_path):
     header = "name\tlabel\tcanonical\tkb_id\taliases\tforms\tnote\n"
     bad = {
-        "twice": "Foo Satu\tORG\tFoo Satu\torg:id-foo\t\tPT\tx\nFoo Dua\tORG\tFoo Dua\torg:id-foo\t\tPT\tx\n",
-        "already": "Foo Satu\tORG\tFoo Satu\torg:id-foo\tBar\t\tx\nFoo Dua\tORG\tFoo Dua\torg:id-foo-dua\tBar\t\tx\n",
-        "label": "Foo Satu\tLOC\tFoo Satu\torg:id-foo\t\t\tx\n",
-        "ambiguous": "PT Timah\tORG\tPT Timah\tidx:TINS\tTimah\t\tticker TINS\n",
-        "ticker": "Foo Satu\tORG\tFoo Satu\tidx:FOOO\t\tTbk\tIDX listed\n",
-        "reused": "Pertamina\tORG\tPT Pertamina\torg:co-pertamina\t\t\tx\n",
+        "twice": ("Foo Satu\tORG\tFoo Satu\torg:id-foo\t\tPT\tx\nFoo Dua\tORG\tFoo Dua\torg:id-foo\t\tPT\tx\n",
+                  r"twice\.tsv:3: kb_id org:id-foo appears twice$"),
+        "already": ("Foo Satu\tORG\tFoo Satu\torg:id-foo\tBar\t\tx\nFoo Dua\tORG\tFoo Dua\torg:id-foo-dua\tBar\t\tx\n",
+                    r"already\.tsv:3: 'Bar' is already org:id-foo$"),
+        "label": ("Foo Satu\tLOC\tFoo Satu\torg:id-foo\t\t\tx\n", r"label\.tsv:2: label must be ORG, got 'LOC'$"),
+        "ambiguous": ("PT Timah\tORG\tPT Timah\tidx:TINS\tTimah\t\tticker TINS\n",
+                      r"ambiguous\.tsv:2: 'Timah' is too ambiguous to match everywhere \(the word tin"),
+        "ticker": ("Foo Satu\tORG\tFoo Satu\tidx:FOOO\t\tTbk\tIDX listed\n",
+                   r"ticker\.tsv:2: the note must say 'ticker FOOO'$"),
+        "reused": ("Pertamina\tORG\tPT Pertamina\torg:co-pertamina\t\t\tx\n",
+                   r"reused\.tsv:2: org:co-pertamina is 'Pertamina' in 20_organisations\.tsv, not 'PT Pertamina'$"),
     }
-    for name, body in bad.items():
+    for name, (body, message) in bad.items():
         table = tmp_path / f"{name}.tsv"
         table.write_text(header + body, encoding="utf-8")
-        with pytest.raises(compiler.TableError):
+        with pytest.raises(compiler.TableError, match=message):
             compiler.compile_rows(table)

@@ -32,4 +32,4 @@ def test_each_written_form_links_to_its_body():
     forms = {e.text: e.kb_id for text in TEXTS for e in nlp(text).entities}
     assert forms["KOMPAS.com"] == forms["Kompas"] == "org:news-kompas"
     assert forms["detikNews"] == forms["detikJateng"] == "org:news-detik"
-    assert forms["Pemprov Kalbar"] == forms["Pemerintah Provinsi Kalimantan Barat"]
+    assert forms["Pemprov Kalbar"] == forms["Pemerintah Provinsi Kalimantan Barat"] == "regional:pemprov:kemendagri:61"

@@ -1,6 +1,7 @@
 """The whole-dump index: one id per entity across documents, and its tables."""
 import json
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -88,7 +89,11 @@ def test_cli_builds_parquet_tables_from_extract_output(tmp_path):
     expected = build(RECORDS, date_field="date", period="month")
     for name in ("entities", "mentions", "cooccurrence", "timeline", "topics", "ambiguous"):
         back = pd.read_parquet(tmp_path / "index" / f"{name}.parquet")
-        assert len(back) == len(getattr(expected, name)), name
+        back = back.map(lambda v: list(v) if isinstance(v, np.ndarray) else v)  # Parquet gives lists back as arrays
+        assert back.astype(str).values.tolist() == getattr(expected, name).astype(str).values.tolist(), name
+    assert pd.read_parquet(tmp_path / "index" / "entities.parquet")[["id", "documents", "mentions"]].values.tolist() == [
+        ["PER:joko widodo", 3, 4], ["ORG:komisi pemberantasan korupsi", 2, 3], ["PER:agus harimurti yudhoyono", 1, 2],
+        ["PER:susilo bambang yudhoyono", 1, 2], ["kb:kemendagri:31", 2, 2]]
     assert pd.read_parquet(tmp_path / "index" / "mentions.parquet")["entity"].tolist() == expected.mentions["entity"].tolist()
     (tmp_path / "bad.jsonl").write_text('{"id": 1}\n', encoding="utf-8")
     assert main(["index", str(tmp_path / "bad.jsonl"), "-o", str(tmp_path / "x")]) == 2
@@ -206,3 +211,11 @@ def test_cli_index_reads_month_first_dates_and_warns_about_the_rest(tmp_path, ca
     assert main(["index", str(tagged), "-o", str(tmp_path / "ix"), "--date-field", "date", "--period", "day",
                  "--date-format", "%d/%m/%Y"]) == 0
     assert pd.read_parquet(tmp_path / "ix" / "timeline.parquet")["period"].tolist() == ["2025-06-05", "2025-08-07"]
+
+
+def test_unix_seconds_as_text_are_nine_to_eleven_digits():
+    """The README: Unix seconds as "texts of 9 to 11 digits": 8 and 12 digits are no dates."""
+    with pytest.warns(DateWarning, match=r"^2 of 4 dates in field 'date' cannot be read, e\.g\. document 'n2': "
+                                         r"'99999999' \(not a date"):
+        tables = build(dated("999999999", "10000000000", "99999999", "100000000000"), date_field="date", period="day")
+    assert tables.timeline.values.tolist() == [["PER:jokowi", "2001-09-09", 1], ["PER:jokowi", "2286-11-20", 1]]

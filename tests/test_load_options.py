@@ -81,7 +81,9 @@ def test_add_labels_and_override_labels(tmp_path):
         ("Joko Widodo", "PER", None), ("Surabaya", "PER", "my:person")]
     gazetteer_only_text = "Delegasi AS tiba di Jabar."
     no_loc = ner_id.load(model="fast", add_labels=[], topic_model=None)(gazetteer_only_text)
-    assert all(e.source != "gazetteer" for e in no_loc.entities)
+    # no gazetteer-only span is added; the tagger's own spans are still linked
+    assert [(e.text, e.label, e.source) for e in no_loc.entities] == [
+        ("AS", "LOC", "model+gazetteer"), ("Jabar", "LOC", "model+gazetteer")]
     assert [e.source for e in ner_id.load(model=False, add_labels=[], topic_model=None)(gazetteer_only_text).entities] \
         == ["gazetteer", "gazetteer"]  # without a tagger the gazetteer is all there is
 
@@ -90,7 +92,10 @@ def test_keyphrases_and_topic_model_switches():
     text = "Bank Rakyat Indonesia mencatat laba bersih Rp 60 triliun. Laba bersih naik karena kredit mikro."
     on = ner_id.load(model=False)(text)
     off = ner_id.load(model=False, keyphrases=False, topic_model=None)(text)
-    assert on.keyphrases and on.topics[0].id == "economy"
+    assert [(k.text, k.score, k.start) for k in on.keyphrases] == [
+        ("laba bersih", 1.0, 31), ("Bank Rakyat Indonesia", 0.4633, 0), ("kredit mikro", 0.3301, 82),
+        ("triliun", 0.1591, 49)]
+    assert on.topics[0].id == "economy"
     assert off.keyphrases == () and off.topics == ()
 
 
@@ -125,4 +130,4 @@ def test_meta_gives_the_sha256_of_every_shipped_file_the_pipeline_reads(fast):
     for name, sha256 in files.items():
         assert sha256 == hashlib.sha256((MODEL_DIR / name).read_bytes()).hexdigest()
     assert sorted(ner_id.load(model=False, fuzzy=False, keyphrases=False).meta["files"]) == ["topics.npz"]
-    json.dumps(fast.meta)  # JSON-serialisable, as a service logs it
+    assert json.loads(json.dumps(fast.meta)) == fast.meta  # JSON-serialisable, as a service logs it, losing nothing

@@ -39,13 +39,13 @@ def test_tagger_and_gazetteer_sources(nlp):
     by_text = {e.text: e for e in doc.entities}
     assert by_text["Joko Widodo"].label == "PER" and by_text["Joko Widodo"].source == "model"
     assert by_text["Amerika Serikat"].kb_id == "iso3166:US"
-    assert by_text["Amerika Serikat"].source in {"model+gazetteer", "gazetteer"}
+    assert by_text["Amerika Serikat"].source == "model+gazetteer"  # the tagger found it, the gazetteer linked it
 
 
 def test_types_are_frozen_dataclasses(nlp):
     doc = nlp("Ia tinggal di Jakarta.")
     assert dataclasses.is_dataclass(doc) and dataclasses.is_dataclass(doc.entities[0])
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    with pytest.raises(dataclasses.FrozenInstanceError, match="cannot assign to field 'label'"):
         doc.entities[0].label = "PER"
     assert isinstance(doc.entities, tuple)
 
@@ -106,8 +106,8 @@ def test_to_spacy_renders_with_displacy(nlp):
 
 def test_extract_and_user_gazetteers(tmp_path):
     entities = ner_id.extract("Delegasi SCO tiba di Dushanbe.")
-    assert all(isinstance(e, Entity) for e in entities)
-    assert "Dushanbe" in [e.text for e in entities]
+    assert [(type(e), e.text, e.label, e.kb_id) for e in entities] == [
+        (Entity, "SCO", "ORG", "org:sco"), (Entity, "Dushanbe", "LOC", "geonames:1221874")]
     user = tmp_path / "mine.tsv"
     user.write_text("name\tlabel\tkb_id\nForum Pamir\tORG\tmy:fp\n", encoding="utf-8")
     nlp = ner_id.load(model=False, gazetteers=[user])

@@ -177,3 +177,13 @@ def test_binary_data_is_an_error_record_not_a_document(tmp_path):
     jsonl.write_text('{"text": "a\\u0000b"}\n{"text": "Presiden tiba di Bali \\u001b[0m kemarin."}\n', encoding="utf-8")
     assert read(jsonl) == [("BadRecord", 1, 1, "binary data, not text (NUL bytes)"),
                            ("Record", 2, 2, "Presiden tiba di Bali \x1b[0m kemarin.")]
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("abcdefghi\x07", ("BadRecord", 1, 1, "binary data, not text (1 of 10 characters are control characters)")),
+    ("abcdefghij\x07", ("Record", 1, 1, "abcdefghij\x07")),  # one in eleven: under a tenth, text
+])
+def test_a_tenth_of_control_characters_is_binary_data(tmp_path, line, expected):
+    path = tmp_path / "in.txt"
+    path.write_text(line + "\n", encoding="utf-8")
+    assert read(path) == [expected]

@@ -28,7 +28,8 @@ def read_jsonl(path):
 def test_default_policy_tags_on_one_onnx_runtime_thread(nlp):
     assert nlp.config.threads == 1 and nlp.tagger.threads == 1 and nlp.config.backend == "onnx"
     assert nlp.tagger._network._word.get_session_options().intra_op_num_threads == 1
-    assert nlp("Presiden Joko Widodo tiba di Jakarta.").entities
+    assert [(e.text, e.label) for e in nlp("Presiden Joko Widodo tiba di Jakarta.").entities] == [
+        ("Joko Widodo", "PER"), ("Jakarta", "LOC")]
 
 
 @pytest.mark.model

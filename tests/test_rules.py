@@ -97,7 +97,9 @@ def test_rules_run_in_the_pipeline_and_can_be_turned_off():
     assert ner_id.load(model=False, rules=["dateline"]).config.rules == ("dateline",)
     with pytest.raises(ValueError, match="unknown rules"):
         ner_id.load(model=False, rules=["nope"])
-    assert off.entities != () and apply_rules((), text, off.entities, ()) == off.entities
+    assert [(e.text, e.label) for e in on.entities] == [("SCO", "ORG"), ("Dushanbe", "LOC")]
+    assert [(e.text, e.label) for e in off.entities] == [("SCO", "PER"), ("Dushanbe", "LOC")]  # the tagger's label
+    assert apply_rules((), text, off.entities, ()) == off.entities
 
 
 def test_all_caps_span_with_extra_words_becomes_its_gazetteer_match():

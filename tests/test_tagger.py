@@ -18,11 +18,17 @@ def copy_model(tmp_path, name="fast"):
         shutil.copy(MODEL_DIR / file, tmp_path / file)
 
 
+#: The scores of "Joko Widodo" and "Surabaya" in the sentence below, per shipped model.
+SCORES = {"default": [0.819, 0.9825], "fast": [0.8154, 0.9828]}
+
+
 @pytest.mark.parametrize("model,backend", [("default", "onnx"), ("fast", "onnx"), ("default", "stanza")])
 def test_shipped_tagger_tags_a_sentence(model, backend):
     spans = Tagger(model, backend=backend).tag([["Presiden", "Joko", "Widodo", "tiba", "di", "Surabaya", "."], []])
     assert [(s.first, s.end, s.label) for s in spans[0]] == [(1, 3, "PER"), (5, 6, "LOC")]
-    assert spans[1] == [] and all(0.5 < s.score < 1.0 for s in spans[0])
+    assert spans[1] == []
+    # a span's score is the mean of its tokens' tag probabilities; "fast" is int8, a little off "default"
+    assert [s.score for s in spans[0]] == pytest.approx(SCORES[model], abs=1e-3)
     # a sentence's scores do not depend on the sentences batched with it (padding)
     longer = ["Ia", "tiba", "di", "Bandung", "bersama", "Menteri", "Keuangan", "Sri", "Mulyani", "dan", "rombongan", "."]
     batched = Tagger(model, backend=backend).tag([longer, ["Presiden", "Joko", "Widodo", "tiba", "di", "Surabaya", "."]])[1]

@@ -106,8 +106,9 @@ def test_default_taxonomy_and_keyphrases(nlp):
     doc = nlp(ARTICLES["laba-bri"])
     assert doc.topics[0].id == "economy" and doc.topics[0].label == TAXONOMY["economy"]
     doc = nlp(ARTICLES["sco-dushanbe"])
-    texts = [k.text for k in doc.keyphrases]
-    assert "latihan antiterorisme" in [t.lower() for t in texts] or "keamanan perbatasan" in [t.lower() for t in texts]
+    assert [k.text for k in doc.keyphrases] == [
+        "Zhao Kezhi", "Ramazon Rahimzoda", "Dushanbe", "SCO", "Organisasi Kerja Sama Shanghai", "pertemuan",
+        "Tajikistan", "Vladimir Norov", "keamanan perbatasan", "latihan antiterorisme"]
     stop = {"dalam", "juga", "dan", "yang", "di", "ke", "dari", "untuk", "itu", "ini"}
     for k in doc.keyphrases:
         assert doc.text[k.start:k.end] == k.text
@@ -124,7 +125,8 @@ def test_discover_is_deterministic_and_finds_the_themes():
     assert first.topics.equals(second.topics) and first.weights.equals(second.weights)
     assert list(first.topics.columns) == ["id", "top_terms", "top_entities", "size"]
     dominant = first.weights.to_numpy().argmax(axis=1)
-    assert first.topics["size"].tolist() == [int((dominant == t).sum()) for t in first.topics["id"]]
+    # 18 documents: two topics, football and economy in one, disasters in the other
+    assert dominant.tolist() == [0] * 12 + [1] * 6 and first.topics["size"].tolist() == [12, 6]
     assert np.allclose(first.weights.sum(axis=1), 1.0)
     fixed = discover(texts, n_topics=3, seed=0)
     dominant = fixed.weights.to_numpy().argmax(axis=1)
@@ -158,7 +160,7 @@ def test_keyphrases_are_never_bare_verbs_or_half_brackets(gazetteer_nlp):
     text = ("Gubernur melantik pejabat baru. Pejabat baru dilantik di Jakarta. Laba PT Bank Mandiri (Persero) Tbk "
             "naik. Persero) Tbk laba naik lagi. Gubernur melantik lagi pejabat.")
     phrases = [k.text for k in gazetteer_nlp(text).keyphrases]
-    assert phrases and "melantik" not in [p.lower() for p in phrases]
+    assert phrases == ["PT Bank Mandiri (Persero) Tbk", "pejabat", "Tbk laba", "Persero", "dilantik", "Jakarta"]
     assert all(p.count("(") == p.count(")") for p in phrases)
 
 

@@ -23,7 +23,7 @@ def test_entities_groups_and_sentences_of_a_text_with_non_ascii_punctuation(doc)
     assert [(e.text, e.start, e.end, e.group) for e in doc.entities] == [
         ("Bandung", 7, 14, 0), ("Surabaya", 21, 29, 1), ("Bandung", 36, 43, 0), ("Medan", 59, 64, 2)]
     assert [g.to_dict()["count"] for g in doc.groups] == [2, 1, 1]
-    assert doc.groups[0].to_dict() == {"canonical": "Kota Bandung", "label": "LOC", "kb_id": doc.groups[0].kb_id,
+    assert doc.groups[0].to_dict() == {"canonical": "Kota Bandung", "label": "LOC", "kb_id": "kemendagri:32.73",
                                        "count": 2, "first": 7, "mentions": [[7, 14], [36, 43]]}
     assert [TEXT[a:b] for a, b in doc.sentences] == ["«Warga Bandung» — ke Surabaya, lalu Bandung lagi.",
                                                      "Hujan di Medan!", "Selesai…"]
