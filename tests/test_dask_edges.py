@@ -49,6 +49,24 @@ def test_options_reach_the_workers_and_rows_equal_the_single_process_rows(client
     assert "Kampung Zebra" not in set(fuzzy["text"])
 
 
+def test_a_partition_is_tagged_by_one_pipeline_per_options_in_its_process(gazetteer):
+    """What each worker runs, run here (mutation tests see only this process)."""
+    import ner_id.dask
+
+    ner_id.dask._pipeline.cache_clear()
+    config = (("fuzzy", False), ("gazetteers", (gazetteer,)), ("keyphrases", False), ("model", False),
+              ("topic_model", None))
+    rows = ner_id.dask._partition(frame(), "text", "doc", config)
+    bandung, surabaya, zebra = ("Bandung", "kemendagri:32.73"), ("Surabaya", "kemendagri:35.78"), ("Kampung Zebra", "mine:1")
+    assert list(zip(rows["doc"], rows["text"], rows["kb_id"])) == [  # no fuzzy "Asfghanistan"
+        ("n0", *bandung), ("n1", *zebra), ("n1", *zebra), ("n3", "KPK", "org:id-kpk"), ("n3", *surabaya),
+        ("n4", *bandung), ("n4", *surabaya)]
+    again = ner_id.dask._partition(frame().iloc[3:], "text", None, config)
+    assert list(again.columns)[0] == "row"
+    assert list(zip(again["row"], again["text"])) == [(3, "KPK"), (3, "Surabaya"), (4, "Bandung"), (4, "Surabaya")]
+    assert ner_id.dask._pipeline.cache_info().currsize == 1  # loaded once for both partitions
+
+
 def test_without_an_id_column_rows_carry_the_index_as_row(client):
     import ner_id.dask
 
@@ -70,10 +88,10 @@ def test_the_index_of_a_dask_frame_equals_the_pandas_index_with_its_options():
                                 "Medan dan Bandung.", "Bandung dan Surabaya lagi."]})
     nlp = ner_id.load(model=False, topic_model=None, keyphrases=False)
     rows = entities_frame(nlp, df, "text", "id")
-    rows["date"] = rows["id"].map({f"n{i}": f"2024-12-{28 + i:02d}" if i < 4 else f"2025-01-0{i - 3}"
+    rows["published"] = rows["id"].map({f"n{i}": f"2024-12-{28 + i:02d}" if i < 4 else f"2025-01-0{i - 3}"
                                    for i in range(6)})
-    expected = ner_id.index.build(rows, date_field="date", period="week", min_documents=2)
-    result = ner_id.dask.index(dd.from_pandas(rows, npartitions=3), date_field="date", period="week",
+    expected = ner_id.index.build(rows, date_field="published", period="week", min_documents=2)
+    result = ner_id.dask.index(dd.from_pandas(rows, npartitions=3), date_field="published", period="week",
                                min_documents=2)
     for name in ("entities", "mentions", "cooccurrence", "timeline", "topics", "ambiguous"):
         pd.testing.assert_frame_equal(getattr(result, name), getattr(expected, name), obj=name)
@@ -82,7 +100,7 @@ def test_the_index_of_a_dask_frame_equals_the_pandas_index_with_its_options():
     parts = [p.compute()["id"].tolist() for p in dd.from_pandas(rows, npartitions=3).to_delayed()]
     assert parts[0][-1] == parts[1][0] and parts[1][-1] == parts[2][0]  # documents n3, n4 span two partitions
     assert set(result.timeline["period"]) == {"2024-W52", "2025-W01"}
-    with pytest.raises(TypeError, match="dask DataFrame"):
+    with pytest.raises(TypeError, match="^ddf must be a dask DataFrame, got DataFrame$"):
         ner_id.dask.index(rows)
 
 
