@@ -73,6 +73,10 @@ def test_choose_k_takes_the_best_silhouette_among_the_candidates():
     texts, _ = corpus(10)  # 40 documents: candidates 4, 6, 8; four themes
     matrix = TfidfVectorizer().fit_transform(texts)
     assert _choose_k(matrix, 0) == 4
+    six = dict(THEMES, sehat=["dokter", "pasien", "vaksin", "rumah", "obat", "perawat", "klinik", "virus"],
+               didik=["sekolah", "guru", "murid", "ujian", "kurikulum", "kelas", "beasiswa", "kampus"])
+    texts, _ = corpus(6, six)  # 36 documents: candidates 4 and 6; six themes, so not the first candidate
+    assert _choose_k(TfidfVectorizer().fit_transform(texts), 0) == 6
 
 
 @pytest.mark.parametrize("n,kept", [(39, True), (40, False)])
