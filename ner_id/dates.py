@@ -64,7 +64,7 @@ class DateReader:
         if dayfirst is not None and not isinstance(dayfirst, bool):
             raise TypeError(f"dayfirst must be True, False or None, got {dayfirst!r}")
         self.field, self.date_format, self.dayfirst = field, date_format, dayfirst
-        self._orders: Counter = Counter()  # True: day first, False: month first, as unambiguous dates show
+        self._orders: set[bool] = set()  # True: day first, False: month first, as unambiguous dates show
         self._counts: Counter = Counter()  # read, ambiguous, unreadable, missing
         self._example: tuple[Any, Any, str] | None = None  # record id, value, reason
         self._ambiguous: tuple[Any, Any] | None = None
@@ -76,7 +76,7 @@ class DateReader:
             return
         parsed = self._parse(value)
         if parsed.pair is not None and (parsed.pair[0] > 12) != (parsed.pair[1] > 12):
-            self._orders[parsed.pair[0] > 12] += 1
+            self._orders.add(parsed.pair[0] > 12)
         if parsed.reason is not None:
             self._counts["unreadable"] += 1
             self._example = self._example or (record_id, value, parsed.reason)
@@ -99,7 +99,6 @@ class DateReader:
             self._example = self._example or (*self._ambiguous, f"{reason}: {ORDER_HINT}")  # type: ignore[misc]
         else:
             counts["read"] += counts["ambiguous"]
-        counts["ambiguous"] = 0
         if not counts["read"] and not counts["unreadable"]:
             raise ValueError(f"no document has a value in the date field {self.field!r} "
                              "(did ner-id extract keep it with --keep-field?)")

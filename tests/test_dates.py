@@ -102,7 +102,7 @@ def test_the_order_of_day_and_month_comes_from_the_dump_or_the_options():
     assert read_all("05/06/2025", "10/20/2025", dayfirst=True) == [D(2025, 6, 5), D(2025, 10, 20)]
     assert read_all("12/12/2025", "12/11/2025", "13/12/2025") == [D(2025, 12, 12), D(2025, 11, 12), D(2025, 12, 13)]
     # dates that show no order, and ISO dates, decide nothing
-    assert reader("7/7/2025", "2025-10-20", "05/06/2025")._orders == {}
+    assert reader("7/7/2025", "2025-10-20", "05/06/2025")._orders == set()
 
 
 def test_swappable_dates_without_an_order_are_unreadable():
@@ -160,3 +160,39 @@ def test_bad_options_are_type_errors():
         DateReader("date", dayfirst="yes")
     with pytest.raises(TypeError, match="^dayfirst must be True, False or None, got 1$"):
         DateReader("date", dayfirst=1)
+
+
+def test_a_month_of_twelve_or_a_day_of_thirteen_shows_the_order():
+    assert read_all("12/13/2025", "05/06/2025") == [D(2025, 12, 13), D(2025, 5, 6)]  # 13 is no month: month first
+    assert read_all("13/12/2025", "05/06/2025") == [D(2025, 12, 13), D(2025, 6, 5)]  # day first
+    assert reader("12/11/2025", "11/12/2025")._orders == set()  # 12 can be a month: no order shown
+
+
+def test_every_unreadable_date_is_counted_and_order_options_count_swappable_dates_as_read():
+    with pytest.warns(DateWarning, match=r"^2 of 3 dates in field 'date' cannot be read, e.g. document 'n0': 'x' "):
+        reader("x", "y", "2025-01-01").settle()
+    with pytest.warns(DateWarning, match=r"^1 of 3 dates in field 'date' cannot be read, e.g. document 'n2': 'x' "):
+        reader("05/06/2025", "07/08/2025", "x", dayfirst=True).settle()
+
+
+def test_unix_seconds_are_read_in_utc_whatever_the_local_zone(monkeypatch):
+    time = pytest.importorskip("time")
+    if not hasattr(time, "tzset"):
+        pytest.skip("time.tzset is POSIX only")
+    monkeypatch.setenv("TZ", "Asia/Jakarta")
+    time.tzset()
+    try:
+        # 2025-10-20 17:00 UTC is already 2025-10-21 in Jakarta
+        assert read_all(1760979600, 1760979600.0) == [D(2025, 10, 20), D(2025, 10, 20)]
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+
+def test_the_warning_points_at_the_callers_line():
+    import ner_id.index
+
+    records = [{"id": "a", "date": "x", "entities": []}, {"id": "b", "date": "2025-01-01", "entities": []}]
+    with pytest.warns(DateWarning) as caught:
+        ner_id.index.build(records, date_field="date")
+    assert caught[0].filename == __file__
