@@ -102,20 +102,19 @@ def _choose_k(matrix, seed: int) -> int:
 
 
 def _top_entities(docs: Iterable[Document], dominant: np.ndarray, k: int,
-                  progress: Callable[[int], object] | None = None, exclude_bylines: bool = True,
-                  top: int = 8) -> list[list[str]]:
+                  progress: Callable[[int], object] | None, exclude_bylines: bool, top: int = 8) -> list[list[str]]:
     """Per topic, the entities most typical of its documents: count in the topic times the log of
     how much more often they occur there than overall (so datelines and sources sink)."""
     counts: list[Counter] = [Counter() for _ in range(k)]
     overall: Counter = Counter()
-    shown: dict[str, Counter] = defaultdict(Counter)  # case-folded key -> the surfaces written for it
+    shown: dict[tuple[str, str], Counter] = defaultdict(Counter)  # case-folded name, label -> names written
     for doc, topic in zip(docs, dominant):
         keys = set()
         for group in doc.groups:
             if _dateline(group) or exclude_bylines and all(is_byline(m.text, m.start, m.kb_id) for m in group.mentions):
                 continue
-            key = f"{group.canonical.casefold()} ({group.label})"
-            shown[key][f"{group.canonical} ({group.label})"] += 1
+            key = (group.canonical.casefold(), group.label)
+            shown[key][group.canonical] += 1
             keys.add(key)
         counts[topic].update(keys)
         overall.update(keys)
@@ -124,9 +123,9 @@ def _top_entities(docs: Iterable[Document], dominant: np.ndarray, k: int,
     sizes = np.bincount(dominant, minlength=k)
     ranked = []
     for t, c in enumerate(counts):
-        lift = {e: n * np.log1p((n / max(sizes[t], 1)) / (overall[e] / len(dominant))) for e, n in c.items()}
+        lift = {e: n * np.log1p((n / sizes[t]) / (overall[e] / len(dominant))) for e, n in c.items()}
         best = sorted(lift.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
-        ranked.append([_display(shown[e]) for e, _ in best])
+        ranked.append([f"{_display(shown[e])} ({e[1]})" for e, _ in best])
     return ranked
 
 
@@ -136,5 +135,5 @@ def _dateline(group: EntityGroup) -> bool:
 
 
 def _display(surfaces: Counter) -> str:
-    """The surface most written for a case-folded name, preferring one that is not all capitals."""
-    return max(surfaces, key=lambda s: (not s.split(" (")[0].isupper(), surfaces[s], s))
+    """The name most written among those that case-fold alike, preferring one that is not all capitals."""
+    return max(surfaces, key=lambda s: (not s.isupper(), surfaces[s], s))

@@ -40,7 +40,7 @@ def plain_nlp():
 def test_four_documents_are_enough_and_three_are_not():
     texts, _ = corpus(1)
     assert len(discover(texts, n_topics=2).weights) == 4
-    with pytest.raises(ValueError, match="at least 4 documents, got 3"):
+    with pytest.raises(ValueError, match="^topic discovery needs at least 4 documents, got 3$"):
         discover(texts[:3])
 
 
@@ -52,13 +52,17 @@ def test_n_topics_between_two_and_the_number_of_documents(n_topics, ok):
         assert found.topics["id"].tolist() == list(range(n_topics))
         assert list(found.weights.columns) == [f"topic_{t}" for t in range(n_topics)]
     else:
-        with pytest.raises(ValueError, match=f"got {n_topics}"):
+        with pytest.raises(ValueError, match=f"^n_topics must be between 2 and the number of documents, got {n_topics}$"):
             discover(texts, n_topics=n_topics)
 
 
 def test_texts_must_be_strings():
-    with pytest.raises(TypeError, match="str"):
+    with pytest.raises(TypeError, match="^texts must hold str, or Documents only$"):
         discover(["a b c", "d e f", None, "g h i"])
+    with pytest.raises(TypeError, match="^texts must hold str, or Documents only$"):
+        discover(["a b c", "d e f", ner_id.Document("g h i"), "j k l"])
+    with pytest.raises(ValueError, match="^pass nlp or Documents, not both: Documents are already tagged$"):
+        discover([ner_id.Document(t) for t in corpus(1)[0]], nlp=object())
 
 
 @pytest.mark.parametrize("per_theme,k", [(4, 2), (5, 4)])  # 16 documents: 16 // 5 = 3 < 4; 20: 4
@@ -84,9 +88,19 @@ def test_a_word_in_one_document_is_a_term_below_forty_documents_only(n, kept):
     texts, _ = corpus(10)
     texts = texts[:n]
     texts[0] += " zebracross zebracross"
+    texts[1] += " kudaliar"
+    texts[2] += " kudaliar"  # in two documents: a term at 40 too
     found = discover(texts, n_topics=4, top_terms=10_000)
     assert ("zebracross" in vocabulary(found)) is kept
-    assert "timnas" in vocabulary(found)
+    assert {"timnas", "kudaliar"} <= vocabulary(found)
+
+
+def test_ten_terms_per_topic_by_default_and_words_are_lower_cased():
+    texts, _ = corpus(3)
+    texts = [t.capitalize() if i % 2 else t.upper() for i, t in enumerate(texts)]
+    found = discover(texts, n_topics=4)
+    assert [len(terms) for terms in found.topics["top_terms"]] == [10, 10, 10, 10]
+    assert vocabulary(found) <= {w for words in THEMES.values() for w in words}  # "timnas", never "Timnas"
 
 
 @pytest.mark.parametrize("share,kept", [(6, True), (7, False)])
@@ -143,15 +157,32 @@ def test_top_entities_rank_by_lift_so_an_entity_everywhere_sinks(plain_nlp):
             ["Rapat di Jakarta."] * 7
     dominant = np.array([0, 0, 0] + [1] * 7)
     calls = []
-    ranked = _top_entities(plain_nlp.pipe(texts), dominant, 3, progress=calls.append)
+    ranked = _top_entities(plain_nlp.pipe(texts), dominant, 3, calls.append, True)
     assert ranked == [["Kabupaten Cianjur (LOC)", "DKI Jakarta (LOC)"], ["DKI Jakarta (LOC)"], []]
     assert calls == [1] * 10
+
+
+def test_lift_weighs_the_share_of_a_topic_against_the_share_of_all_documents(plain_nlp):
+    # topic 0 is documents 0-1: Cianjur in one of them (and nowhere else), Bandung in both and in three more of ten;
+    # lift = n * log1p((n / 2) / (overall / 10)): Bandung 2 * log1p(2) = 2.20 > Cianjur 1 * log1p(5) = 1.79
+    texts = ["Warga Cianjur dan Bandung.", "Warga Bandung."] + ["Rapat di Bandung."] * 3 + ["Rapat."] * 5
+    ranked = _top_entities(plain_nlp.pipe(texts), np.array([0, 0] + [1] * 8), 2, None, True)
+    assert ranked == [["Kota Bandung (LOC)", "Kabupaten Cianjur (LOC)"], ["Kota Bandung (LOC)"]]
+
+
+def test_a_topics_entity_is_shown_as_written_most_often():
+    def doc(name):
+        mention = Entity(name, "ORG", 100, 100 + len(name), 1.0, "gazetteer")
+        return ner_id.Document(f"{'x' * 100}{name}", (mention,), (EntityGroup(name, "ORG", None, (mention,)),))
+
+    docs = [doc("KemenKeu"), doc("Kemenkeu"), doc("KemenKeu"), doc("KEMENKEU")]
+    assert _top_entities(docs, np.zeros(4, dtype=int), 1, None, True) == [["KemenKeu (ORG)"]]
 
 
 def test_top_entities_are_cut_at_eight_and_ties_go_alphabetically(plain_nlp):
     places = ["Bandung", "Surabaya", "Medan", "Makassar", "Padang", "Palembang", "Semarang", "Bogor", "Malang"]
     texts = ["Kunjungan ke " + ", ".join(places) + "."] * 4
-    ranked = _top_entities(plain_nlp.pipe(texts), np.zeros(4, dtype=int), 1)
+    ranked = _top_entities(plain_nlp.pipe(texts), np.zeros(4, dtype=int), 1, None, True)
     assert [g.canonical for g in plain_nlp(texts[0]).groups] == [f"Kota {p}" for p in places]
     assert ranked == [[f"Kota {p} (LOC)" for p in ("Bandung", "Bogor", "Makassar", "Malang", "Medan", "Padang",
                                                    "Palembang", "Semarang")]]  # all tied: Surabaya, the ninth, out
@@ -179,7 +210,8 @@ def test_a_dateline_is_all_capitals_within_the_first_forty_characters(start, dat
 
 
 def test_display_prefers_mixed_case_then_the_most_written_then_the_last_alphabetically():
-    assert _display(Counter({"KPK (ORG)": 9, "Kpk (ORG)": 1})) == "Kpk (ORG)"
-    assert _display(Counter({"Abdul (PER)": 1, "abdul (PER)": 3})) == "abdul (PER)"
-    assert _display(Counter({"Abdul (PER)": 2, "abdul (PER)": 2})) == "abdul (PER)"
-    assert _display(Counter({"PBB (ORG)": 2})) == "PBB (ORG)"
+    assert _display(Counter({"KPK": 9, "Kpk": 1})) == "Kpk"
+    assert _display(Counter({"Abdul": 1, "abdul": 3})) == "abdul"
+    assert _display(Counter({"Abdul": 2, "abdul": 2})) == "abdul"
+    assert _display(Counter({"PBB": 2})) == "PBB"
+    assert _display(Counter({"KPK Jakarta": 2, "Kpk Jakarta": 1})) == "KPK Jakarta"  # not all capitals
