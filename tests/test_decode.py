@@ -137,6 +137,23 @@ def test_torchfile_refuses_what_is_not_a_weights_file():
         torchfile.load(saved({"counts": collections.Counter("ab")}))
 
 
+def test_torchfile_reads_a_file_without_a_byte_order_as_little_endian():
+    torch = pytest.importorskip("torch")
+    data = saved({"x": torch.tensor([1.5, -2.0])})
+    source, target = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(target, "w") as archive:  # as torch wrote it before 1.13
+        for name in source.namelist():
+            if not name.endswith("/byteorder"):
+                archive.writestr(name, source.read(name))
+    assert torchfile.load(target.getvalue())["x"].tolist() == [1.5, -2.0]
+
+
+def test_torchfile_refuses_torch_classes_that_are_not_storages():
+    torch = pytest.importorskip("torch")
+    with pytest.raises(pickle.UnpicklingError, match="^torch.Size is not allowed in a weights-only file$"):
+        torchfile.load(saved({"shape": torch.Size([2, 3])}))
+
+
 def test_torchfile_refuses_a_big_endian_file():
     data = saved({"x": 1})
     source, target = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()

@@ -72,6 +72,20 @@ def test_worker_processes_get_the_options(tmp_path):
         [("Kampung Zebra", "z:1")], [], [], [("Kampung Zebra", "z:1"), ("Kampung Zebra", "z:1")]]
 
 
+def test_n_process_spawns_that_many_workers(plain):
+    import multiprocessing
+
+    from ner_id.workers import pool_map
+
+    before = set(multiprocessing.active_children())
+    batches = iter([["Warga Bandung."], ["Surabaya."], ["Medan."]])
+    documents = pool_map(plain.config, batches, 3)
+    first = next(documents)
+    workers = set(multiprocessing.active_children()) - before
+    assert len(workers) == 3 and {type(w).__name__ for w in workers} == {"SpawnProcess"}
+    assert [d.text for d in (first, *documents)] == ["Warga Bandung.", "Surabaya.", "Medan."]
+
+
 def test_work_outside_a_worker_is_an_error():
     with pytest.raises(RuntimeError, match="^ner-id worker process was not initialised$"):
         _work(["x"])

@@ -35,12 +35,13 @@ def test_an_entity_inside_a_token_is_widened_to_the_token(component):
 
 
 def test_two_entities_in_one_token_keep_the_first(component):
-    text = "Kereta Bandung-Surabaya berangkat."
+    text = "Kereta Bandung-Surabaya berangkat ke Medan."
     found = component.pipeline(text).entities
-    assert [e.text for e in found] == ["Bandung", "Surabaya"]
+    assert [e.text for e in found] == ["Bandung", "Surabaya", "Medan"]
     doc = component(whitespace_doc(text))
-    assert [(e.text, e.label_, e._.canonical) for e in doc.ents] == [("Bandung-Surabaya", "LOC", "Kota Bandung")]
-    assert len(doc._.ner_id_groups) == 2  # the groups are ner-id's, whatever spaCy could show
+    assert [(e.text, e.label_, e._.canonical) for e in doc.ents] == [
+        ("Bandung-Surabaya", "LOC", "Kota Bandung"), ("Medan.", "LOC", "Kota Medan")]  # the next one still comes
+    assert len(doc._.ner_id_groups) == 3  # the groups are ner-id's, whatever spaCy could show
 
 
 def test_the_same_entity_twice_points_at_one_group(component):
@@ -59,6 +60,18 @@ def test_span_fields_are_ner_ids_entity_fields(component):
     assert [(e.text, e.label_, e._.canonical, e._.kb_id, e._.group, e._.score) for e in doc.ents] == [
         ("Dushanbe", "LOC", "Dushanbe", "geonames:1221874", 0, 1.0),
         ("Tajikistan", "LOC", "Tajikistan", "iso3166:TJ", 1, 1.0)]
+
+
+def test_a_grouped_mention_shows_its_groups_canonical_name(tmp_path):
+    gazetteer = tmp_path / "painters.jsonl"
+    gazetteer.write_text("".join(json.dumps({"name": n, "label": "PER"}) + "\n"
+                                 for n in ("Raden Saleh Bustaman", "Saleh Bustaman")), encoding="utf-8")
+    grouped = NerIdComponent({**OPTIONS, "gazetteers": [str(gazetteer)]})
+    text = "Pelukis Raden Saleh Bustaman tiba. Saleh Bustaman lalu pergi."
+    assert [e.canonical for e in grouped.pipeline(text).entities] == ["Raden Saleh Bustaman", "Saleh Bustaman"]
+    doc = grouped(spacy.blank("id")(text))
+    assert [(e.text, e._.group, e._.canonical) for e in doc.ents] == [
+        ("Raden Saleh Bustaman", 0, "Raden Saleh Bustaman"), ("Saleh Bustaman", 0, "Raden Saleh Bustaman")]
 
 
 def test_without_grouping_the_canonical_name_is_the_entitys_own():
