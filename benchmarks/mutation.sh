@@ -10,7 +10,8 @@
 # review after the temporary folder is gone. A mutant that loops is stopped after
 # 2 x MUTATION_TIMEOUT_MULTIPLIER (default 15) times its tests' measured time; lower it for modules
 # with loops (tokenizer.py: 3). MUTATION_WORKDIR=DIR keeps the mutated copy there (to rerun survivors),
-# MUTATION_JOBS sets the worker processes (default 2). Not in CI.
+# MUTATION_JOBS sets the worker processes (default 2), MUTATION_WALL_LIMIT the wall-clock seconds after
+# which a mutant whose tests hang idle is stopped (default 600). Not in CI.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 REPORT="$(realpath -m "${MUTATION_REPORT:-$ROOT/build/mutation_survivors.diff}")"
@@ -44,7 +45,20 @@ PY
 # One BLAS / torch thread per test process: mutmut limits each mutant's CPU seconds to 30 times the
 # tests' measured time, and threads would spend them faster than the clock.
 export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
-if ! mutmut run --max-children "${MUTATION_JOBS:-2}" > mutmut.log 2>&1; then
+mutmut run --max-children "${MUTATION_JOBS:-2}" > mutmut.log 2>&1 &
+RUN=$!
+# A mutant whose tests hang idle (a deadlocked worker pool or Dask cluster) uses no CPU, so mutmut's
+# CPU-time limit never stops it: after MUTATION_WALL_LIMIT seconds (default 600) of wall-clock time
+# it gets SIGXCPU, which mutmut counts as a timeout, as it does a mutant that loops.
+(while kill -0 "$RUN" 2>/dev/null; do
+   for pid in $(pgrep -P "$RUN"); do
+     case "$(cat "/proc/$pid/comm" 2>/dev/null)" in "mutmut: "*) ;; *) continue ;; esac
+     age=$(ps -o etimes= -p "$pid" | tr -d ' ' || true)
+     if [ "${age:-0}" -gt "${MUTATION_WALL_LIMIT:-600}" ]; then kill -XCPU "$pid" 2>/dev/null || true; fi
+   done
+   sleep 10
+ done) &
+if ! wait "$RUN"; then
   tail -c 3000 mutmut.log | tr '\r' '\n' | tail -20
 fi
 mutmut results --all true > results.txt 2>&1 || true
