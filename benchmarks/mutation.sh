@@ -11,7 +11,8 @@
 # 2 x MUTATION_TIMEOUT_MULTIPLIER (default 15) times its tests' measured time; lower it for modules
 # with loops (tokenizer.py: 3). MUTATION_WORKDIR=DIR keeps the mutated copy there (to rerun survivors),
 # MUTATION_JOBS sets the worker processes (default 2), MUTATION_WALL_LIMIT the wall-clock seconds after
-# which a mutant whose tests hang idle is stopped (default 600). Not in CI.
+# which a mutant whose tests hang idle is stopped (default 600), MUTATION_TESTS="tests/test_a.py ..." the
+# test files to run (default: all of tests/, model-free and fast ones). Not in CI.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 REPORT="$(realpath -m "${MUTATION_REPORT:-$ROOT/build/mutation_survivors.diff}")"
@@ -40,6 +41,9 @@ text = open(path, encoding="utf-8").read()
 only = "only_mutate = [" + ", ".join(f'"{m}"' for m in sys.argv[1:]) + "]\n"
 only += f"timeout_multiplier = {float(os.environ.get('MUTATION_TIMEOUT_MULTIPLIER', '15'))}\n"
 text = re.sub(r"(\[tool\.mutmut\]\n)", lambda m: m.group(1) + only, text)
+if os.environ.get("MUTATION_TESTS"):  # run the mutants against these test files only
+    tests = ", ".join(f'"{t}"' for t in os.environ["MUTATION_TESTS"].split())
+    text = re.sub(r'(pytest_add_cli_args_test_selection = \[)"tests/"', lambda m: m.group(1) + tests, text)
 open(path, "w", encoding="utf-8").write(text)
 PY
 # One BLAS / torch thread per test process: mutmut limits each mutant's CPU seconds to 30 times the
@@ -78,7 +82,7 @@ print(f"{'module':<28} {'killed':>7} {'total':>6} {'score':>6}")
 for module in sorted(counts):
     c = counts[module]
     total = sum(c.values())
-    killed = c["killed"] + c["timeout"]  # a mutant that never ends is caught too
+    killed = c["killed"] + c["timeout"] + c["segfault"]  # a mutant that never ends, or crashes, is caught too
     print(f"{module:<28} {killed:>7} {total:>6} {killed / total:>6.0%}   {dict(c)}")
 for module, names in sorted(survivors.items()):
     print(f"survived in {module}: {' '.join(names)}")
