@@ -98,7 +98,11 @@ def test_invalid_tsv_and_paths(tmp_path):
         load_entries([FIXTURES / "articles.txt"])
     binary = tmp_path / "latin.jsonl"
     binary.write_bytes(json.dumps({"name": "Caf", "label": "ORG"}).encode() + b"\xe9\n")
-    with pytest.raises(GazetteerError, match="not UTF-8"):
+    with pytest.raises(GazetteerError, match=r"latin.jsonl: not UTF-8 \(invalid continuation byte at byte 31\)$"):
+        load_entries([binary])
+    row = json.dumps({"name": "Dinas Contoh", "label": "ORG"}).encode() + b"\n"  # 41 bytes
+    binary.write_bytes(row * 300 + b'{"name": "Dinas \xe9", "label": "ORG"}\n')  # past a reader's first chunk
+    with pytest.raises(GazetteerError, match=r"latin.jsonl: not UTF-8 \(invalid continuation byte at byte 12316\)$"):
         load_entries([binary])
 
 

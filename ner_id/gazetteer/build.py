@@ -23,7 +23,7 @@ import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
-from ner_id.gazetteer.load import Entry, GazetteerError, validate_row
+from ner_id.gazetteer.load import Entry, GazetteerError, not_utf8, validate_row
 
 COLUMNS = ("name", "label", "canonical", "kb_id", "aliases", "fuzzy")
 _TRUE = {"true", "yes", "1", "y"}
@@ -57,18 +57,7 @@ def read_table(source: str | Path) -> Iterator[Entry]:
             except csv.Error as error:
                 raise GazetteerError(f"{path}:{reader.line_num}: unreadable {'TSV' if tab else 'CSV'} ({error})") from None
     except UnicodeDecodeError as error:
-        bad = _whole_file_error(path) or error
-        raise GazetteerError(f"{path}: not UTF-8 ({bad.reason} at byte {bad.start})") from None
-
-
-def _whole_file_error(path: Path) -> UnicodeDecodeError | None:
-    """The error of decoding the whole file at once, so that its offset counts from the file's start (a reader's
-    decoder counts from the start of its chunk, and after a BOM)."""
-    try:
-        path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as error:
-        return error
-    return None
+        raise not_utf8(path, error) from None
 
 
 def _entries(path: Path, header: list[str], rows: Iterator[tuple[int, list[str]]]) -> Iterator[Entry]:

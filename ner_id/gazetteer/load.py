@@ -64,8 +64,18 @@ def load_entries(paths: Iterable[str | Path]) -> list[Entry]:
             rows = _jsonl_rows(path) if path.suffix == ".jsonl" else _tsv_rows(path)
             entries.extend(_entry(path, line, row) for line, row in rows)
         except UnicodeDecodeError as error:
-            raise GazetteerError(f"{path}: not UTF-8 ({error.reason} at byte {error.start})") from None
+            raise not_utf8(path, error) from None
     return entries
+
+
+def not_utf8(path: Path, error: UnicodeDecodeError) -> GazetteerError:
+    """The error for a file that is not UTF-8, at the byte offset from the file's start (a reader's decoder
+    counts from the start of its chunk, and after a BOM)."""
+    try:
+        path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as whole:
+        error = whole
+    return GazetteerError(f"{path}: not UTF-8 ({error.reason} at byte {error.start})")
 
 
 def _jsonl_rows(path: Path) -> Iterator[tuple[int, dict]]:
