@@ -14,18 +14,18 @@ _WORD = re.compile(r"[^\W\d_]+")
 _TOKEN = re.compile(r"\S+")
 
 
-def _headline(text: str) -> list[tuple[int, int]]:
-    """The headline: the first line of a text of several lines, when its words of three or more letters
-    are nearly all capitalised (at least three of them, not all in capitals). Later lines in title case
-    are mostly lists of names, not headlines."""
+def _headline(text: str) -> int | None:
+    """Where the headline ends: the first line of a text of several lines, when its words of three or more
+    letters are nearly all capitalised (at least three of them, not all in capitals). Later lines in title
+    case are mostly lists of names, not headlines."""
     match = re.match(r"\s*([^\n]+)\n", text)
     if match is None:
-        return []
+        return None
     words = [w for w in _WORD.findall(match.group(1)) if len(w) >= 3]
     capitalised = sum(w[0].isupper() for w in words)
     if len(words) >= 3 and capitalised >= 0.85 * len(words) and not all(w.isupper() for w in words):
-        return [(match.start(1), match.end(1))]
-    return []
+        return match.end(1)
+    return None
 
 
 def headline_words(text: str, entities: list[Entity], gazetteer: Sequence[Candidate]) -> list[Entity]:
@@ -33,15 +33,14 @@ def headline_words(text: str, entities: list[Entity], gazetteer: Sequence[Candid
     mostly does, are no part of a name: a model span holding them is cut around them ("Polri Sita Rumah"
     -> "Polri"; "Prabowo Puji Jokowi" -> "Prabowo", "Jokowi"), unless a gazetteer confirms the span or
     the whole span is written the same way elsewhere in the text."""
-    lines = _headline(text)
-    if not lines:
+    cut = _headline(text)
+    if cut is None:
         return entities
-    [(a, b)] = lines
-    rest = text[:a] + " " * (b - a) + text[b:]  # the text without its headline
+    rest = text[cut:]  # the text without its headline (before it, only white space)
     lower = {w for w in _WORD.findall(rest) if w.islower()}
     out: list[Entity] = []
     for e in entities:
-        if e.source != "model" or not any(a <= e.start and e.end <= b for a, b in lines) or e.text in rest:
+        if e.source != "model" or e.end > cut or e.text in rest:
             out.append(e)
             continue
         pieces: list[list[re.Match]] = [[]]
