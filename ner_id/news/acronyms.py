@@ -19,16 +19,8 @@ MAX_WORDS = 10
 def _initials_fit(words: list[str], acronym: str) -> bool:
     """The capitalised words' initials appear in order in the acronym, starting with its first letter."""
     letters = [w[0].lower() for w in words if w[:1].isupper()]
-    rest = acronym.lower()
-    if not letters or rest[0] != letters[0]:
-        return False
-    position = 0
-    for letter in letters:
-        position = rest.find(letter, position)
-        if position < 0:
-            return False
-        position += 1
-    return True
+    rest = iter(acronym.lower())  # each letter found after the one before
+    return bool(letters) and acronym[0].lower() == letters[0] and all(letter in rest for letter in letters)
 
 
 def _expansion(text: str, end: int) -> tuple[int, list[str]] | None:
