@@ -85,7 +85,7 @@ def join_body_place(text: str, entities: list[Entity], gazetteer: Sequence[Candi
             out.append(e)
             continue
         start, end = spans[i]
-        if e.start >= start and e.end > end and text[end:e.end].strip():  # "Jatim Kusnadi": keep the person
+        if text[end:e.end].strip():  # "Jatim Kusnadi", "Ketua DPRD Jatim Sumarno": keep the person
             rest = end + len(text[end:e.end]) - len(text[end:e.end].lstrip())
             out.append(replace(e, text=text[rest:e.end], start=rest))
         else:
@@ -115,7 +115,7 @@ def org_head_label(text: str, entities: list[Entity], gazetteer: Sequence[Candid
     out = []
     for e in entities:
         words = e.text.split()
-        if e.label != "ORG" and len(words) > 1 and e.kb_id is None and (
+        if len(words) > 1 and e.kb_id is None and (
                 words[0] in ORG_HEADS or " ".join(words[:2]) in ORG_HEADS or words[-1] in ORG_TAILS):
             e = replace(e, label="ORG")
         out.append(e)
@@ -130,7 +130,7 @@ def split_unit_parent(text: str, entities: list[Entity], gazetteer: Sequence[Can
     out = []
     for e in entities:
         g = orgs.get(e.end)
-        if e.label == "ORG" and e.source == "model" and g is not None and g.start > e.start and (e.start, e.end) not in whole:
+        if e.label == "ORG" and e.source == "model" and g is not None and (e.start, e.end) not in whole:
             unit = text[e.start:g.start].rstrip()
             words = unit.split()
             if words and all(w[:1].isupper() and w not in _OWNED_BY and w not in TITLES for w in words) \
@@ -149,7 +149,7 @@ def owner_not_building(text: str, entities: list[Entity], gazetteer: Sequence[Ca
     out = []
     for e in entities:
         g = orgs.get(e.end)
-        if g is not None and g.start > e.start:
+        if g is not None:
             before = text[e.start:g.start].split()
             if before and all(w in _OWNED_BY or w in TITLES for w in before):
                 e = replace(e, text=text[g.start:g.end], start=g.start, label="ORG", canonical=g.canonical, kb_id=g.kb_id)
