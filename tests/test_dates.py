@@ -9,9 +9,16 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from ner_id.dates import FORMS, ORDER_HINT, DateReader, DateWarning, missing
+from ner_id.dates import FORMS, ORDER_HINT, DateReader, DateWarning, _formatted, _text, missing
 
 D = datetime.date
+
+
+@pytest.fixture(autouse=True)
+def fresh_caches():
+    """Each test reads its texts afresh, not from what an earlier test left in the parsers' caches."""
+    _text.cache_clear()
+    _formatted.cache_clear()
 
 
 def reader(*values, **options) -> DateReader:
