@@ -93,7 +93,9 @@ def titled_person(text: str, entities: list[Entity], gazetteer: Sequence[Candida
     return sorted(out, key=lambda e: (e.start, e.end))
 
 
-_SENTENCE_START = re.compile(r"(?:^|[.!?:\n]\s*|[\"“]\s*)$")
+#: The text start, a sentence end or an opening quote, then only white space (any run of it: scraped text
+#: has "kemarin.   Janji", ". \xa0 " and the like).
+_SENTENCE_START = re.compile(r"(?:^|[.!?:\n\"“])\s*$")
 
 
 def sentence_start_words(text: str, entities: list[Entity], gazetteer: Sequence[Candidate]) -> list[Entity]:
@@ -102,7 +104,7 @@ def sentence_start_words(text: str, entities: list[Entity], gazetteer: Sequence[
     loses its leading words that news text mostly writes in lower case, and goes when none is left."""
     out = []
     for e in entities:
-        if e.label == "PER" and e.source == "model" and _SENTENCE_START.search(text, max(0, e.start - 3), e.start):
+        if e.label == "PER" and e.source == "model" and _SENTENCE_START.search(text, max(0, e.start - 40), e.start):
             words = list(re.finditer(r"[^\s-]+", e.text))
             k = 0
             while k < len(words) and is_common_word(words[k].group()) and words[k].group() not in TITLES:
