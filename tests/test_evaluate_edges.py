@@ -9,7 +9,8 @@ from ner_id.evaluate import _prf, format_table, gold_spans, main, score
 
 @pytest.mark.parametrize("counts,expected", [
     ((0, 0, 0), (0.0, 0.0, 0.0)), ((0, 3, 0), (0.0, 0.0, 0.0)), ((0, 0, 3), (0.0, 0.0, 0.0)),
-    ((2, 4, 2), (0.5, 1.0, 0.6667)), ((1, 3, 2), (0.3333, 0.5, 0.4)), ((3, 3, 3), (1.0, 1.0, 1.0))])
+    ((2, 4, 2), (0.5, 1.0, 0.6667)), ((1, 3, 2), (0.3333, 0.5, 0.4)), ((1, 2, 3), (0.5, 0.3333, 0.4)),
+    ((3, 3, 3), (1.0, 1.0, 1.0))])
 def test_prf(counts, expected):
     tp, pred, gold = counts
     row = _prf(tp, pred, gold)
@@ -82,3 +83,81 @@ def test_model_only_without_a_model_finds_nothing_and_the_options_and_usage(tmp_
     assert helped.value.code == 0
     help_text = capsys.readouterr().out
     assert help_text.startswith("usage: ner-id evaluate") and "Entity-level exact-span P / R / F1" in help_text
+
+
+def test_jsonl_gold_reads_every_record_after_blank_lines_with_spans_at_the_texts_bounds(tmp_path):
+    from ner_id.evaluate import read_jsonl_gold
+
+    path = tmp_path / "gold.jsonl"
+    path.write_text("\n".join([
+        json.dumps({"text": "Jokowi di Solo", "entities": [[0, 6, "PER"], [10, 14, "LOC"], [0, 14, "MISC"]]}),
+        "", "   ",
+        json.dumps({"text": "Tidak ada."}),  # no entities key: a document without entities
+        json.dumps({"text": "Rupiah", "entities": [[0, 6, "ORG"]]}),
+    ]) + "\n", encoding="utf-8")
+    assert read_jsonl_gold(path) == [("Jokowi di Solo", {(0, 6, "PER"), (10, 14, "LOC")}), ("Tidak ada.", set()),
+                                     ("Rupiah", {(0, 6, "ORG")})]
+
+
+@pytest.mark.parametrize("line, message", [
+    ('["Jokowi", []]', "expected an object with a string 'text' and a list 'entities'"),
+    ('{"text": "abc", "entities": null}', "expected an object with a string 'text' and a list 'entities'"),
+    ('{"text": "abc", "entities": [[1, 1, "PER"]]}', r"entity \[1, 1, 'PER'\] is not \[start, end, label\] inside the text"),
+    ('{"text": "abc", "entities": [[0, 4, "PER"]]}', r"entity \[0, 4, 'PER'\] is not \[start, end, label\] inside the text"),
+    ('{"text": "abc", "entities": [[-1, 2, "PER"]]}', r"entity \[-1, 2, 'PER'\] is not"),
+    ('{"text": "abc", "entities": [[0, 2]]}', r"entity \[0, 2\] is not"),
+    ('{"text": "abc", "entities": [[0, 2, 5]]}', r"entity \[0, 2, 5\] is not"),
+    ('{"text": "abc", "entities": [[0.0, 2, "PER"]]}', r"entity \[0.0, 2, 'PER'\] is not"),
+])
+def test_a_bad_gold_record_is_an_error_naming_its_line(tmp_path, line, message):
+    from ner_id.evaluate import read_jsonl_gold
+
+    path = tmp_path / "gold.jsonl"
+    path.write_text('{"text": "ok", "entities": []}\n' + line + "\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=f"^{path}:2: {message}"):
+        read_jsonl_gold(path)
+
+
+@pytest.mark.parametrize("span, others, overlaps", [
+    ((5, 10, "PER"), {(0, 6, "PER")}, True),     # one character in common
+    ((5, 10, "PER"), {(9, 20, "PER")}, True),
+    ((5, 10, "PER"), {(0, 5, "PER")}, False),    # touching is not overlapping
+    ((5, 10, "PER"), {(10, 12, "PER")}, False),
+    ((5, 10, "PER"), {(5, 10, "LOC")}, False),   # another label
+    ((5, 10, "PER"), {(0, 2, "PER"), (6, 7, "PER")}, True),
+    ((5, 10, "PER"), set(), False),
+])
+def test_overlap_needs_the_same_label_and_a_character_in_common(span, others, overlaps):
+    from ner_id.evaluate import _overlaps
+
+    assert _overlaps(span, others) is overlaps
+
+
+def test_overlap_precision_and_recall_are_rounded_and_zero_without_spans(gazetteer_nlp):
+    from ner_id.evaluate import score_documents
+
+    text = "Warga Bandung, Surabaya dan Medan."
+    gold = {(6, 13, "LOC"), (0, 5, "PER"), (28, 33, "ORG")}  # Bandung exact; Warga and Medan not found as such
+    micro = score_documents(gazetteer_nlp, [(text, gold)])["micro"]
+    assert (micro["tp"], micro["pred"], micro["gold"]) == (1, 3, 3)
+    assert (micro["overlap_precision"], micro["overlap_recall"]) == (0.3333, 0.3333)
+    empty = score_documents(gazetteer_nlp, [("Tidak ada nama.", set())])["micro"]
+    assert (empty["overlap_precision"], empty["overlap_recall"]) == (0.0, 0.0)
+
+
+def test_model_only_scores_the_merged_spans_without_grouping_or_rules(tmp_path, monkeypatch):
+    import ner_id
+
+    seen = {}
+    real = ner_id.load
+
+    def spy(**options):
+        seen.update(options)
+        return real(**options)
+
+    monkeypatch.setattr(ner_id, "load", spy)
+    good = tmp_path / "good.tsv"
+    good.write_text("Surabaya\tB-LOC\n", encoding="utf-8")
+    assert main([str(good), "--no-model", "--model-only", "--json"]) == 0
+    assert seen == {"model": None, "topic_model": None, "keyphrases": False, "default_gazetteers": False,
+                    "group": False, "rules": ()}
