@@ -220,7 +220,7 @@ def test_progress_helpers_on_and_off_a_terminal(tmp_path, monkeypatch):
     assert cli._total([txt], quiet=False) is None
 
 
-@pytest.mark.parametrize("workers, hook", [("1", "_characters.<locals>.show"), ("2", None)])
+@pytest.mark.parametrize("workers, hook", [("1", "show"), ("2", None)])
 def test_workers_and_batch_size_reach_the_pipeline(tmp_path, dump, monkeypatch, workers, hook):
     from ner_id.pipeline import Pipeline
 
@@ -236,7 +236,7 @@ def test_workers_and_batch_size_reach_the_pipeline(tmp_path, dump, monkeypatch, 
     assert main(["extract", str(dump), "-o", str(out), "--no-model", "--workers", workers, "--batch-size", "3",
                  "--quiet"]) == 0
     # the characters-tagged hook goes to one process only (README: "with --workers 1")
-    assert [(size, n, getattr(progress, "__qualname__", progress)) for size, n, progress in calls] == [
+    assert [(size, n, getattr(progress, "__name__", progress)) for size, n, progress in calls] == [
         (3, int(workers), hook)]
     assert len(read_jsonl(out)) == 2
 
