@@ -89,10 +89,9 @@ def test_overlap_scores_count_wrong_extents(gazetteer_nlp):
     assert (table["micro"]["tp"], table["micro"]["overlap_precision"], table["micro"]["overlap_recall"]) == (0, 1.0, 1.0)
 
 
-def test_corpus_convention_drops_the_news_convention_rules_and_gazetteers(monkeypatch, capsys):
-    from ner_id.rules import CORPUS_RULES
-
-    seen = {}
+def spied_load(monkeypatch) -> dict:
+    """The options ``ner_id.load`` gets from now on (it still loads)."""
+    seen: dict = {}
     real = ner_id.load
 
     def spy(**options):
@@ -100,8 +99,24 @@ def test_corpus_convention_drops_the_news_convention_rules_and_gazetteers(monkey
         return real(**options)
 
     monkeypatch.setattr(ner_id, "load", spy)
+    return seen
+
+
+def test_corpus_convention_drops_the_news_convention_rules_and_gazetteers(monkeypatch, capsys):
+    from ner_id.rules import CORPUS_RULES
+
+    seen = spied_load(monkeypatch)
     assert main([str(FIXTURES / "ner.tsv"), "--no-model", "--convention", "corpus", "--json"]) == 0
     assert '"micro"' in capsys.readouterr().out
     assert seen["rules"] == CORPUS_RULES and seen["default_gazetteers"] is False
     assert [p for p in seen["gazetteers"] if p.endswith("35_regional_bodies.jsonl")] == []
     assert any(p.endswith("21_government.jsonl") for p in seen["gazetteers"])
+
+
+def test_model_only_scores_the_merged_spans_without_grouping_or_rules(tmp_path, monkeypatch):
+    seen = spied_load(monkeypatch)
+    good = tmp_path / "good.tsv"
+    good.write_text("Surabaya\tB-LOC\n", encoding="utf-8")
+    assert main([str(good), "--no-model", "--model-only", "--json"]) == 0
+    assert seen == {"model": None, "topic_model": None, "keyphrases": False, "default_gazetteers": False,
+                    "group": False, "rules": ()}

@@ -143,21 +143,3 @@ def test_overlap_precision_and_recall_are_rounded_and_zero_without_spans(gazette
     assert (micro["overlap_precision"], micro["overlap_recall"]) == (0.3333, 0.3333)
     empty = score_documents(gazetteer_nlp, [("Tidak ada nama.", set())])["micro"]
     assert (empty["overlap_precision"], empty["overlap_recall"]) == (0.0, 0.0)
-
-
-def test_model_only_scores_the_merged_spans_without_grouping_or_rules(tmp_path, monkeypatch):
-    import ner_id
-
-    seen = {}
-    real = ner_id.load
-
-    def spy(**options):
-        seen.update(options)
-        return real(**options)
-
-    monkeypatch.setattr(ner_id, "load", spy)
-    good = tmp_path / "good.tsv"
-    good.write_text("Surabaya\tB-LOC\n", encoding="utf-8")
-    assert main([str(good), "--no-model", "--model-only", "--json"]) == 0
-    assert seen == {"model": None, "topic_model": None, "keyphrases": False, "default_gazetteers": False,
-                    "group": False, "rules": ()}
