@@ -28,9 +28,8 @@ def render(doc: Document, page: bool = False) -> Rendered:
         item: dict[str, Any] = {"start": e.start, "end": e.end, "label": e.label}
         if canonical and canonical != e.text:
             item["kb_id"] = canonical
-            item["kb_url"] = "#"
         ents.append(item)
-    data = {"text": doc.text, "ents": ents, "title": None}
+    data = {"text": doc.text, "ents": ents}
     html = displacy.render(data, style="ent", manual=True, page=page, jupyter=False,
                            options={"colors": COLORS})
     return Rendered(html)

@@ -53,5 +53,6 @@ def test_bad_frames_and_options_are_clear_errors():
 
 
 def test_render_says_what_it_takes():
-    with pytest.raises(TypeError, match=r"render takes a ner_id Document \(nlp\(text\)\), got str"):
+    with pytest.raises(TypeError, match=r"^render takes a ner_id Document \(nlp\(text\)\), got str; for a spaCy Doc use "
+                       r"spacy\.displacy\.render\(doc, style='ent'\)$"):
         ner_id.render("Presiden tiba di Jakarta.")
