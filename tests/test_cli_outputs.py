@@ -330,3 +330,34 @@ def test_a_kept_field_a_record_lacks_is_null(tmp_path, capsys):
                  "--quiet"]) == 0
     frame = pd.read_csv(table)
     assert frame["date"].tolist()[0] == "2025-01-06" and pd.isna(frame["date"].tolist()[1])
+
+
+def test_index_shows_each_date_warning_its_own_way_and_other_warnings_as_python_does(tmp_path, monkeypatch, capsys):
+    import warnings
+
+    import ner_id.index
+    from ner_id.dates import DateWarning
+
+    seen = {}
+    real = ner_id.index.write
+
+    def write(*args, **options):
+        seen.update(options)
+        for _ in range(2):  # the same line twice: both shown
+            warnings.warn("2 dates unreadable", DateWarning, stacklevel=1)
+        warnings.warn("something else", UserWarning, stacklevel=1)
+        return real(*args, **options)
+
+    monkeypatch.setattr(ner_id.index, "write", write)
+    tagged = tmp_path / "tagged.jsonl"
+    tagged.write_text(json.dumps({"id": "a", "entities": []}) + "\n", encoding="utf-8")
+    with pytest.warns(UserWarning) as caught:  # another warning goes to the handler there was before
+        assert main(["index", str(tagged), "-o", str(tmp_path / "ix"), "--exclude-bylines"]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert err[:2] == [f"ner-id: warning: {tagged}: 2 dates unreadable"] * 2
+    assert [(str(w.message), w.category, w.filename, w.lineno) for w in caught] == [
+        ("something else", UserWarning, __file__, write.__code__.co_firstlineno + 4)]
+    assert seen["exclude_bylines"] is True
+    with pytest.warns(UserWarning):
+        assert main(["index", str(tagged), "-o", str(tmp_path / "ix2")]) == 0
+    assert seen["exclude_bylines"] is False
