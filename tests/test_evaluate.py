@@ -71,6 +71,14 @@ def test_jsonl_gold_with_character_spans(tmp_path, gazetteer_nlp):
     ('{"text": 3, "entities": []}', r"bad\.jsonl:2: expected an object with a string 'text'"),
     ('{"text": "abc", "entities": [[1, 9, "PER"]]}', r"bad\.jsonl:2: entity \[1, 9, 'PER'\] is not \[start, end, label\]"),
     ('{"text": "abc", "entities": [[2, 1, "PER"]]}', r"bad\.jsonl:2: entity"),
+    ('["Jokowi", []]', r"bad\.jsonl:2: expected an object with a string 'text' and a list 'entities'$"),
+    ('{"text": "abc", "entities": null}', r"bad\.jsonl:2: expected an object with a string 'text' and a list 'entities'$"),
+    ('{"text": "abc", "entities": [[1, 1, "PER"]]}', r"bad\.jsonl:2: entity \[1, 1, 'PER'\] is not \[start, end, label\] inside"),
+    ('{"text": "abc", "entities": [[0, 4, "PER"]]}', r"bad\.jsonl:2: entity \[0, 4, 'PER'\] is not \[start, end, label\] inside"),
+    ('{"text": "abc", "entities": [[-1, 2, "PER"]]}', r"bad\.jsonl:2: entity \[-1, 2, 'PER'\] is not"),
+    ('{"text": "abc", "entities": [[0, 2]]}', r"bad\.jsonl:2: entity \[0, 2\] is not"),
+    ('{"text": "abc", "entities": [[0, 2, 5]]}', r"bad\.jsonl:2: entity \[0, 2, 5\] is not"),
+    ('{"text": "abc", "entities": [[0.0, 2, "PER"]]}', r"bad\.jsonl:2: entity \[0.0, 2, 'PER'\] is not"),
 ])
 def test_a_bad_jsonl_record_names_its_line(tmp_path, line, message):
     from ner_id.evaluate import read_gold
