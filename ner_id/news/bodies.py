@@ -85,8 +85,9 @@ def join_body_place(text: str, entities: list[Entity], gazetteer: Sequence[Candi
             out.append(e)
             continue
         start, end = spans[i]
-        if text[end:e.end].strip():  # "Jatim Kusnadi", "Ketua DPRD Jatim Sumarno": keep the person
-            rest = end + len(text[end:e.end]) - len(text[end:e.end].lstrip())
+        tail = text[end:e.end]
+        if tail.strip():  # "Jatim Kusnadi", "Ketua DPRD Jatim Sumarno": keep the person
+            rest = e.end - len(tail.lstrip())
             out.append(replace(e, text=text[rest:e.end], start=rest))
         else:
             scores[i] = max(scores[i], e.score)
