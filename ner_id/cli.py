@@ -3,10 +3,13 @@ from __future__ import annotations
 
 import argparse
 import shlex
+import signal
 import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -154,14 +157,17 @@ def _extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     start = time.perf_counter()
     writer = open_writer(fmt, args.output, append=args.resume, extra=args.keep_field)
     progress = _progress(_total(files, args.quiet), args.quiet)
+    ctrl_c = CtrlC()
     try:
         characters = _characters(progress) if args.workers == 1 else None
-        for doc in nlp.pipe(texts(), batch_size=args.batch_size, n_process=args.workers, progress=characters):
-            record = pending.popleft()
-            writer.write(record.id, doc, {k: record.fields.get(k) for k in args.keep_field})
-            counts["docs"] += 1
-            counts["entities"] += len(doc.entities)
-            _show(progress, counts)
+        with ctrl_c.installed():
+            for doc in nlp.pipe(texts(), batch_size=args.batch_size, n_process=args.workers, progress=characters):
+                record = pending.popleft()
+                with ctrl_c.held():  # the count reported on Ctrl-C is the count in the file
+                    writer.write(record.id, doc, {k: record.fields.get(k) for k in args.keep_field})
+                    counts["docs"] += 1
+                counts["entities"] += len(doc.entities)
+                _show(progress, counts)
         _show(progress, counts)  # records read after the last document (errors, skipped)
         progress.total = progress.n  # all read: blank lines, counted in the total, were no records
     except KeyboardInterrupt:
@@ -180,6 +186,44 @@ def _extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
           f"skipped {counts['skipped']}, {counts['docs'] / max(elapsed, 1e-9):.1f} docs/s", file=sys.stderr)
     _explain_errors(counts["errors"], first_errors, args.errors)
     return 0
+
+
+class CtrlC:
+    """Ctrl-C (SIGINT) as ``KeyboardInterrupt``, held back while a block must finish whole."""
+
+    def __init__(self) -> None:
+        self.holding = False
+        self.pending = False
+
+    def _handle(self, signum: int, frame: Any) -> None:
+        if self.holding:
+            self.pending = True
+        else:
+            raise KeyboardInterrupt
+
+    @contextmanager
+    def installed(self) -> Iterator[None]:
+        """Handle Ctrl-C here while the block runs (the main thread only: other threads get no signals)."""
+        if threading.current_thread() is not threading.main_thread():
+            yield
+            return
+        previous = signal.signal(signal.SIGINT, self._handle)
+        try:
+            yield
+        finally:
+            signal.signal(signal.SIGINT, previous)
+
+    @contextmanager
+    def held(self) -> Iterator[None]:
+        """Run the block whole: a Ctrl-C during it is raised when it ends."""
+        self.holding = True
+        try:
+            yield
+        finally:
+            self.holding = False
+        if self.pending:
+            self.pending = False
+            raise KeyboardInterrupt
 
 
 def _loading(args: argparse.Namespace, what: str) -> None:

@@ -1,12 +1,16 @@
 import gzip
 import json
+import os
+import signal
 import subprocess
 import sys
+import time
 
 import pandas as pd
 import pytest
 
 from conftest import EXAMPLES, FIXTURES
+from ner_id import cli
 from ner_id.cli import main
 
 
@@ -134,3 +138,28 @@ def test_two_workers_write_the_same_lines_as_one(tmp_path):
                      "--workers", workers, "--batch-size", "1", "--model", "fast", "--quiet"]) == 0
     assert two.read_text(encoding="utf-8") == one.read_text(encoding="utf-8")
     assert len(read_jsonl(one)) == 4
+
+
+def test_ctrl_c_during_a_held_block_is_raised_when_the_block_ends():
+    ctrl_c, done = cli.CtrlC(), []
+    before = signal.getsignal(signal.SIGINT)
+    with pytest.raises(KeyboardInterrupt), ctrl_c.installed():
+        with ctrl_c.held():
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(0.01)  # the handler runs here, between bytecodes, and only holds the signal back
+            done.append("written")
+            done.append("counted")
+        done.append("after")  # not reached: the held Ctrl-C is raised as the block ends
+    assert done == ["written", "counted"]
+    assert signal.getsignal(signal.SIGINT) is before
+
+
+def test_ctrl_c_outside_a_held_block_is_raised_at_once():
+    ctrl_c, done = cli.CtrlC(), []
+    with pytest.raises(KeyboardInterrupt), ctrl_c.installed():
+        with ctrl_c.held():
+            done.append("held")
+        os.kill(os.getpid(), signal.SIGINT)
+        time.sleep(0.01)
+        done.append("after")
+    assert done == ["held"] and not ctrl_c.pending
