@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Mutation testing of the modules that need no model, against the fast tests, with mutmut.
 #
-#   bash benchmarks/mutation.sh                      # every module below (hours on 2 cores)
+#   bash benchmarks/mutation.sh                      # every model-free module (hours on 2 cores)
 #   bash benchmarks/mutation.sh ner_id/merge.py      # one or more modules
 #
 # Run it in the environment the tests use (pip install -e ".[dev,dask]"). Works on a copy of the repository in a temporary folder (mutmut rewrites the sources it
@@ -18,12 +18,9 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 REPORT="$(realpath -m "${MUTATION_REPORT:-$ROOT/build/mutation_survivors.diff}")"
 mkdir -p "$(dirname "$REPORT")"
 MODULES=("$@")
-if [ ${#MODULES[@]} -eq 0 ]; then
-  MODULES=(ner_id/tokenizer.py ner_id/gazetteer/load.py ner_id/gazetteer/match.py ner_id/gazetteer/fuzzy.py
-           ner_id/merge.py ner_id/consolidate.py ner_id/rules.py ner_id/readers.py ner_id/writers.py ner_id/cli.py
-           ner_id/index.py ner_id/discover.py ner_id/dask.py ner_id/spacy_component.py ner_id/frames.py
-           ner_id/topics/keyphrases.py ner_id/topics/classifier.py ner_id/types.py ner_id/schema.py ner_id/conll.py
-           ner_id/evaluate.py ner_id/render.py ner_id/plot.py ner_id/workers.py ner_id/config.py ner_id/lexicon.py)
+if [ ${#MODULES[@]} -eq 0 ]; then  # every module that needs no model (see README, "Testing")
+  mapfile -t MODULES < <(cd "$ROOT" && git ls-files 'ner_id/*.py' | grep -v -E \
+    '^ner_id/(__init__|pipeline|tagger|onnx_tagger|stanza_tagger)\.py$|^ner_id/(training|models)/')
 fi
 python -c "import mutmut" 2>/dev/null || pip install --quiet "mutmut>=3.3,<4"
 if [ -n "${MUTATION_WORKDIR:-}" ]; then  # kept afterwards: `cd $MUTATION_WORKDIR && mutmut run NAME ...` reruns survivors
