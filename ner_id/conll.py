@@ -15,7 +15,7 @@ Sentence = list[tuple[str, str]]
 
 def map_tag(tag: str) -> str:
     """Map one BIO tag such as ``B-PERSON`` to ``B-PER``; unknown types map to ``O``."""
-    if tag == "O" or "-" not in tag:
+    if "-" not in tag:  # "O", or no BIO tag
         return "O"
     prefix, _, kind = tag.partition("-")
     label = LABEL_MAP.get(kind.upper())

@@ -65,6 +65,7 @@ def test_repair_bio_starts_an_entity_where_i_does_not_continue_one():
     (["S-PER", "E-PER"], [(0, 1, "PER"), (1, 2, "PER")]),
     (["B-PER", "B-PER"], [(0, 1, "PER"), (1, 2, "PER")]),
     (["B-ORG", "I-ORG", "E-ORG", "I-ORG"], [(0, 3, "ORG"), (3, 4, "ORG")]),
+    (["B-NE-X", "I-NE-X"], [(0, 2, "NE-X")]),  # the label is all after the first "-"
     (["O", "O"], []), ([], [])])
 def test_spans(tags, expected):
     assert spans(tags) == expected

@@ -475,3 +475,24 @@ def test_mentions_go_to_the_sink_in_blocks_of_fifty_thousand():
     assert blocks == [50_000, 1]
     kept = build([big, small]).mentions
     assert len(kept) == 50_001 and kept["document"].iloc[-1] == "small" and kept["start"].iloc[49_999] == 249_995
+
+
+def test_an_entity_frame_reads_its_dates_from_the_named_field():
+    frame = pd.DataFrame({"id": ["a", "b"], "text": ["Budi", "Budi"], "label": ["PER", "PER"], "start": [0, 0],
+                          "end": [4, 4], "published": ["2025-01-31", "2025-02-01"]})
+    tables = build(frame, date_field="published", period="month")
+    assert tables.timeline["period"].tolist() == ["2025-01", "2025-02"]
+    seen = tables.entities.set_index("id").loc["PER:budi", ["first_seen", "last_seen"]]
+    assert [d.date() for d in seen] == [datetime.date(2025, 1, 31), datetime.date(2025, 2, 1)]
+
+
+def test_date_options_without_a_date_field_are_refused_by_name():
+    for options in ({"date_format": "%d/%m/%Y"}, {"dayfirst": True}, {"dayfirst": False}):
+        with pytest.raises(ValueError, match="^date_format and dayfirst need a date_field$"):
+            build([{"id": "a", "entities": []}], **options)
+
+
+def test_only_capitals_at_the_head_of_an_article_are_a_dateline_left_out():
+    record = {"id": "a", "entities": [ent("JAKARTA", "LOC", 0), ent("BUMN", "ORG", 120), ent("Budi", "PER", 130)]}
+    kept = build([record], exclude_bylines=True).entities
+    assert kept["id"].tolist() == ["ORG:bumn", "PER:budi"]
