@@ -177,6 +177,7 @@ def test_binary_data_is_an_error_record_not_a_document(tmp_path):
     jsonl.write_text('{"text": "a\\u0000b"}\n{"text": "Presiden tiba di Bali \\u001b[0m kemarin."}\n', encoding="utf-8")
     assert read(jsonl) == [("BadRecord", 1, 1, "binary data, not text (NUL bytes)"),
                            ("Record", 2, 2, "Presiden tiba di Bali \x1b[0m kemarin.")]
+    assert {r.source for r in read_records(jsonl)} == {str(jsonl)}  # the errors file names the file
 
 
 @pytest.mark.parametrize("line, expected", [

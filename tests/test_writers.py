@@ -165,3 +165,4 @@ def test_parquet_columns_keep_their_types_when_a_block_has_no_entities(tmp_path)
     assert schema.names == ["id", "date", *ENTITY_COLUMNS]  # no index column
     assert (schema.field("id").type, schema.field("date").type, schema.field("start").type,
             schema.field("score").type) == (pa.string(), pa.string(), pa.int64(), pa.float64())
+    assert pq.read_table(path).column("date").to_pylist() == [None, "2025", "2025"]  # null, not "None"
