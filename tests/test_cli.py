@@ -156,6 +156,10 @@ def test_ctrl_c_during_a_held_block_is_raised_when_the_block_ends():
 
 def test_ctrl_c_outside_a_held_block_is_raised_at_once():
     ctrl_c, done = cli.CtrlC(), []
+    with pytest.raises(KeyboardInterrupt), ctrl_c.installed():  # before any block is held
+        os.kill(os.getpid(), signal.SIGINT)
+        time.sleep(0.01)
+        done.append("not reached")
     with pytest.raises(KeyboardInterrupt), ctrl_c.installed():
         with ctrl_c.held():
             done.append("held")

@@ -184,7 +184,9 @@ def test_progress_bars_count_records_on_a_terminal(tmp_path, dump, monkeypatch):
     terminal = _Terminal()
     monkeypatch.setattr(cli.sys, "stderr", terminal)
     assert main(["extract", str(dump), "-o", str(tmp_path / "out.jsonl"), "--id-field", "id", "--no-model"]) == 0
-    bar = terminal.getvalue().split("\r")[-1].splitlines()[0]  # the bar's last state, before the summary line
+    states = terminal.getvalue().split("\r")
+    assert states[1].startswith("  0%") and "0/3" in states[1]  # the total is known from the start
+    bar = states[-1].splitlines()[0]  # the bar's last state, before the summary line
     assert "3/3" in bar and "errors=1" in bar and "skipped=0" in bar and "doc/s" in bar
     terminal.seek(0)
     terminal.truncate()
@@ -201,6 +203,39 @@ def test_progress_bars_count_records_on_a_terminal(tmp_path, dump, monkeypatch):
     assert main(["topics", str(data), "-o", str(tmp_path / "t.json"), "--n-topics", "3"]) == 0
     bar = terminal.getvalue().split("\r")[-1].splitlines()[0]
     assert bar.startswith("entities per topic") and f"{len(corpus()[0])}/{len(corpus()[0])}" in bar
+
+
+def test_quiet_and_topics_without_entities_show_no_bar_on_a_terminal(tmp_path, dump, monkeypatch):
+    from test_topics import corpus
+
+    terminal = _Terminal()
+    monkeypatch.setattr(cli.sys, "stderr", terminal)
+    assert main(["extract", str(dump), "-o", str(tmp_path / "out.jsonl"), "--id-field", "id", "--no-model",
+                 "--quiet"]) == 0
+    assert terminal.getvalue().startswith("docs 2, entities 3, errors 1, skipped 0, ")
+    data = tmp_path / "docs.jsonl"
+    data.write_text("".join(json.dumps({"text": t}) + "\n" for t in corpus()[0]), encoding="utf-8")
+    for quiet in ([], ["--quiet"]):
+        terminal.seek(0)
+        terminal.truncate()
+        assert main(["topics", str(data), "-o", str(tmp_path / "t.json"), "--n-topics", "3", "--no-entities",
+                     *quiet]) == 0
+        assert terminal.getvalue().startswith(f"docs {len(corpus()[0])}, topics 3, errors 0, "), quiet
+    terminal.seek(0)
+    terminal.truncate()
+    assert main(["topics", str(data), "-o", str(tmp_path / "t.json"), "--n-topics", "3", "--quiet"]) == 0
+    assert "entities per topic" not in terminal.getvalue()
+
+
+def test_the_characters_hook_shows_a_large_batch_until_it_is_tagged(monkeypatch):
+    monkeypatch.setattr(cli.sys, "stderr", _Terminal())
+    bar = cli._progress(5, quiet=False)
+    show = cli._characters(bar)
+    show(1500, 20000)
+    assert bar.postfix == "tagged 1,500/20,000 characters"
+    show(20000, 20000)
+    assert bar.postfix == ""
+    bar.close()
 
 
 def test_progress_helpers_on_and_off_a_terminal(tmp_path, monkeypatch):
@@ -361,3 +396,15 @@ def test_index_shows_each_date_warning_its_own_way_and_other_warnings_as_python_
     with pytest.warns(UserWarning):
         assert main(["index", str(tagged), "-o", str(tmp_path / "ix2")]) == 0
     assert seen["exclude_bylines"] is False
+
+
+def test_topics_writes_unreadable_records_to_the_errors_file_and_says_so(tmp_path, capsys):
+    from test_topics import corpus
+
+    data, errors = tmp_path / "docs.jsonl", tmp_path / "errors.jsonl"
+    data.write_text("{bad\n" + "".join(json.dumps({"text": t}) + "\n" for t in corpus()[0]), encoding="utf-8")
+    assert main(["topics", str(data), "-o", str(tmp_path / "t.json"), "--n-topics", "3", "--no-entities",
+                 "--errors", str(errors), "--quiet"]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert err[1:] == [f"ner-id: 1 records could not be read; reasons in {errors}"]
+    assert [json.loads(line)["line"] for line in errors.read_text(encoding="utf-8").splitlines()] == [1]
