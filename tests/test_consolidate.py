@@ -265,3 +265,13 @@ def test_a_person_context_votes_for_a_person():
     assert consolidate(text[:14], spans[:1])[1][0].label == "ORG"  # no context: the tagger's label
     confirmed = [Entity(e.text, "LOC", e.start, e.end, 1.0, "model+gazetteer") for e in spans]
     assert consolidate(text, confirmed)[1][0].label == "LOC"  # 3.0 for a place the gazetteer confirms
+
+
+@pytest.mark.parametrize("word, part", [
+    ("Prabowo", True), ("Sri", True),  # three letters are enough
+    ("prabowo", False), ("PRabowo", False), ("PRABOWO", False),  # capitalised, the rest in lower case
+    ("Ma'ruf", False),  # letters only
+    ("Januari", False), ("Bapak", False),  # a month, a title: never a name alone
+])
+def test_a_name_part_is_a_capitalised_name_word_of_three_letters_or_more(word, part):
+    assert ner_id.consolidate._name_part(word) is part
