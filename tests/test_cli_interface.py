@@ -1,5 +1,7 @@
 """The command line's interface, as documented: every option with its default, choices, whether it is
 required, its metavar and help, and every command's help and description."""
+import pytest
+
 import ner_id
 from ner_id import cli
 from ner_id.cli import _EXTRACT_EXAMPLES
@@ -133,3 +135,13 @@ def test_commands_and_descriptions():
     assert extract.epilog == _EXTRACT_EXAMPLES and "ner-id extract articles.jsonl" in _EXTRACT_EXAMPLES
     version = [a for a in parser._actions if a.option_strings == ["--version"]][0]
     assert version.version == f"ner-id {ner_id.__version__}"
+
+
+def test_help_keeps_the_examples_lines_and_names_gazetteer_build(capsys):
+    for argv in (["extract", "--help"], ["gazetteer", "--help"]):
+        with pytest.raises(SystemExit) as exit_:
+            cli.main(argv)
+        assert exit_.value.code == 0
+    out = capsys.readouterr().out
+    assert _EXTRACT_EXAMPLES in out  # line by line, not re-wrapped
+    assert "turn a CSV/TSV table of names, labels, aliases and ids into a .jsonl gazetteer" in " ".join(out.split())

@@ -105,3 +105,12 @@ def test_gazetteers_are_read_as_utf8_whatever_the_locale(tmp_path, suffix, conte
             "print(locale.getpreferredencoding(False), ascii(load_entries([sys.argv[1]])[0].name))")
     out = run_in_ascii_locale("-c", code, str(path)).stdout
     assert out == "ANSI_X3.4-1968 'Surabaya \\xd1usantara'\n"  # an ASCII locale, the name read right
+
+
+def test_the_better_of_two_length_buckets_wins_in_either_order():
+    entries = [Entry("Banyuwangi", "LOC", "Banyuwangi"), Entry("Banyuwang", "LOC", "Banyuwang")]
+    text = "Ke Banyuwanga."
+    [hit] = FuzzyMatcher(entries).find(TOK(text).tokens, covered=set())
+    assert (hit.entry.canonical, round(hit.score, 4)) == ("Banyuwang", 0.9474)  # the shorter bucket, searched first
+    [hit] = FuzzyMatcher(entries[:1]).find(TOK(text).tokens, covered=set())
+    assert (hit.entry.canonical, round(hit.score, 4)) == ("Banyuwangi", 0.9)

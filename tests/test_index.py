@@ -209,6 +209,9 @@ def test_cli_index_reads_month_first_dates_and_warns_about_the_rest(tmp_path, ca
                  "--monthfirst"]) == 0
     assert pd.read_parquet(tmp_path / "ix" / "timeline.parquet")["period"].tolist() == ["2025-05-06", "2025-07-08"]
     assert main(["index", str(tagged), "-o", str(tmp_path / "ix"), "--date-field", "date", "--period", "day",
+                 "--dayfirst"]) == 0
+    assert pd.read_parquet(tmp_path / "ix" / "timeline.parquet")["period"].tolist() == ["2025-06-05", "2025-08-07"]
+    assert main(["index", str(tagged), "-o", str(tmp_path / "ix"), "--date-field", "date", "--period", "day",
                  "--date-format", "%d/%m/%Y"]) == 0
     assert pd.read_parquet(tmp_path / "ix" / "timeline.parquet")["period"].tolist() == ["2025-06-05", "2025-08-07"]
 

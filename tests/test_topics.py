@@ -59,7 +59,8 @@ def test_classifier_predicts_what_scikit_learn_predicts(themes):
     from ner_id.topics.classifier import _clean, head
 
     texts, labels = map(list, zip(*[(t, y) for t, y in zip(*corpus()) if y in themes]))
-    unseen = ["Gol tunggal striker membawa timnas menang di stadion Jakarta!", "BANJIR di Kudus, harga saham turun.", ""]
+    unseen = ["Gol tunggal striker membawa timnas menang di stadion Jakarta!", "BANJIR di Kudus, harga saham turun.", "",
+              "Gol, gol, gol: striker timnas menang lagi di stadion."]  # a word three times: 1 + log(tf)
     clf = TopicClassifier().fit(texts, labels)
     vectorizers = [TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=1) for _ in range(2)]
     features = hstack([vectorizers[0].fit_transform([head(t) for t in texts]),
