@@ -60,7 +60,7 @@ class PipelineConfig:
     max_length: int = DEFAULT_MAX_LENGTH
 
     def __post_init__(self) -> None:
-        model = {True: "default", False: None}.get(self.model, self.model) if isinstance(self.model, bool) else self.model
+        model = ("default" if self.model else None) if isinstance(self.model, bool) else self.model
         if model is not None and model not in TAGGER_MODELS:
             raise ValueError(f"model must be one of {list(TAGGER_MODELS)} or None, got {self.model!r}")
         object.__setattr__(self, "model", model)

@@ -14,6 +14,7 @@ LABELS = ["bola", "bola", "ekonomi", "ekonomi", "bencana", "bencana"]
 
 @pytest.mark.parametrize("text,expected", [
     ("Judul berita\nIsi berita. Kalimat dua.", "Judul berita"),
+    ("Judul\nBaris dua\nBaris tiga", "Judul"),  # the first of three lines
     ("  Kalimat satu. Kalimat dua.", "Kalimat satu."),
     ("Apa kabar? Baik!", "Apa kabar?"),
     ("Tanpa titik", "Tanpa titik"),

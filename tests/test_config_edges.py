@@ -73,7 +73,7 @@ def test_topic_model_values():
     assert PipelineConfig(topic_model=None).topic_model is None
     with pytest.raises(ValueError, match="topic_model must be 'default', a TopicClassifier or None, got 'mine'"):
         PipelineConfig(topic_model="mine")
-    with pytest.raises(TypeError, match="got dict"):
+    with pytest.raises(TypeError, match="^topic_model must be 'default', a TopicClassifier or None, got dict$"):
         PipelineConfig(topic_model={})
 
 
@@ -88,3 +88,15 @@ def test_to_dict_is_plain_and_sorted():
                                 "max_length": 9, "backend": "onnx"}
     assert PipelineConfig().to_dict()["topic_model"] == "default"
     assert PipelineConfig(topic_model=None).to_dict()["topic_model"] is None
+
+
+def test_labels_may_be_all_three_and_nothing_else():
+    assert PipelineConfig(add_labels=("PER", "LOC", "ORG")).add_labels == {"PER", "LOC", "ORG"}
+    assert PipelineConfig(override_labels="LOC").override_labels == {"LOC"}
+    with pytest.raises(ValueError, match=r"^add_labels must be a subset of \['PER', 'LOC', 'ORG'\], got \['MISC'\]$"):
+        PipelineConfig(add_labels=["MISC"])
+
+
+def test_an_unknown_backend_is_named_with_the_known_ones():
+    with pytest.raises(ValueError, match=r"^backend must be one of \['onnx', 'stanza'\], got 'torch'$"):
+        PipelineConfig(backend="torch")

@@ -73,13 +73,14 @@ def test_classifier_predicts_what_scikit_learn_predicts(themes):
 
 
 def test_classifier_errors(tmp_path):
-    with pytest.raises(RuntimeError, match="not fitted"):
+    with pytest.raises(RuntimeError, match=r"^TopicClassifier is not fitted: call fit\(texts, labels\) or "
+                                           r"TopicClassifier.load\(path\)$"):
         TopicClassifier().predict(["x"])
     with pytest.raises(ValueError, match="^fit needs at least two different labels"):
         TopicClassifier().fit(["a", "b"], ["x", "x"])
     with pytest.raises(TypeError, match="item 1 is int"):
         TopicClassifier().fit(["a", 3], ["x", "y"])
-    with pytest.raises(TypeError, match="not one str"):
+    with pytest.raises(TypeError, match="^texts must be a sequence of str, not one str; wrap it in a list$"):
         TopicClassifier().fit("abc", ["x"])
     bad = tmp_path / "bad.npz"
     bad.write_bytes(b"not a model")
