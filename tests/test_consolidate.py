@@ -275,3 +275,17 @@ def test_a_person_context_votes_for_a_person():
 ])
 def test_a_name_part_is_a_capitalised_name_word_of_three_letters_or_more(word, part):
     assert ner_id.consolidate._name_part(word) is part
+
+
+@pytest.mark.parametrize("text, context", [
+    ("kata Vinales.", True), ("kata dia Vinales pulang.", False),  # the word right before only
+    ("ungkapnya, Vinales pulang.", True), ('tegasnya" Vinales', True),  # a comma or quote after it: stripped
+    ("Pak Vinales pulang.", True),  # an honorific
+    ("Vinales (45) pulang.", True), ("Vinales  (7) pulang.", True),  # an age right after
+    ("Vinales (2025) pulang.", False), ("(45) lalu Vinales pulang.", False),  # four digits; an age elsewhere
+    ("Vinales pulang.", False),
+])
+def test_person_context_is_the_word_before_or_an_age_after(text, context):
+    start = text.index("Vinales")
+    mention = Entity("Vinales", "ORG", start, start + 7, 0.6, "model")
+    assert ner_id.consolidate._person_context(text, mention) is context
