@@ -114,3 +114,17 @@ def test_the_better_of_two_length_buckets_wins_in_either_order():
     assert (hit.entry.canonical, round(hit.score, 4)) == ("Banyuwang", 0.9474)  # the shorter bucket, searched first
     [hit] = FuzzyMatcher(entries[:1]).find(TOK(text).tokens, covered=set())
     assert (hit.entry.canonical, round(hit.score, 4)) == ("Banyuwangi", 0.9)
+
+
+def test_an_organisation_links_without_its_legal_form():
+    from ner_id.types import Entity
+
+    matcher = ExactMatcher([Entry("Bank Maju", "ORG", "Bank Maju", "co:maju"), Entry("Maju", "LOC", "Maju", "p:maju")])
+
+    def kb_id(text, label="ORG"):
+        return matcher.link(Entity(text, label, 0, len(text), 0.9, "model")).kb_id
+
+    assert [kb_id(t) for t in ("PT Bank Maju Tbk", "PT. Bank Maju", "Bank Maju (Persero)", "Bank Maju Tbk.")] == \
+        ["co:maju"] * 4
+    assert kb_id("PT Maju", "LOC") is None  # legal forms are stripped for organisations only
+    assert kb_id("PTBank Maju") is None and kb_id("PT Bank Maju Jaya") is None
