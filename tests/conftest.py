@@ -49,3 +49,13 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if item.module.__name__ in MODEL_MODULES or {"nlp", "fast"} & set(item.fixturenames):
             item.add_marker(pytest.mark.model)
+
+
+def run_rule(rule: str, text: str, entities: list, gazetteer: tuple = ()) -> list[tuple[str, str]]:
+    """``ner_id.rules.RULES[rule]`` on hand-made entities: (text, label) pairs, once every offset is
+    checked to still slice the text."""
+    from ner_id.rules import RULES
+
+    found = RULES[rule](text, list(entities), list(gazetteer))
+    assert all(text[e.start:e.end] == e.text for e in found), found
+    return [(e.text, e.label) for e in found]

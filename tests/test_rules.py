@@ -2,6 +2,7 @@
 import pytest
 
 import ner_id
+from conftest import run_rule
 from ner_id.consolidate import consolidate
 from ner_id.merge import Candidate
 from ner_id.rules import RULES, apply_rules
@@ -20,22 +21,18 @@ def cand(text, surface, label, kb_id=None, score=1.0):
     return Candidate(start, start + len(surface), label, score, surface, kb_id)
 
 
-def run(rule, text, entities, gazetteer=()):
-    return [(e.text, e.label) for e in RULES[rule](text, list(entities), list(gazetteer))]
-
-
 def test_titles_and_degrees_alone_are_not_people_and_lower_case_spans_are_dropped():
     text = "Ketua KPU Jabar, Rifqi Ali Mubarok, M.Si., ditemui Presiden di kantor gubernur kemarin."
     entities = [ent(text, "Rifqi Ali Mubarok", "PER"), ent(text, "M.Si.", "PER", score=0.19),
                 ent(text, "Presiden", "PER"), ent(text, "kantor gubernur", "LOC")]
-    assert run("drop_non_names", text, entities) == [("Rifqi Ali Mubarok", "PER")]
+    assert run_rule("drop_non_names", text, entities) == [("Rifqi Ali Mubarok", "PER")]
     lower = "ketua kpu jabar ditemui di kantor gubernur."
-    assert run("drop_non_names", lower, [ent(lower, "kantor gubernur", "LOC")]) == [("kantor gubernur", "LOC")]
+    assert run_rule("drop_non_names", lower, [ent(lower, "kantor gubernur", "LOC")]) == [("kantor gubernur", "LOC")]
 
 
 def test_lower_case_words_are_trimmed_off_the_end_of_a_span():
     text = "Warga di bantaran Sungai Martapura waspada banjir, kata Kepala BPBD Kalsel."
-    assert run("trim_lower_tail", text, [ent(text, "Sungai Martapura waspada", "LOC")]) == [("Sungai Martapura", "LOC")]
+    assert run_rule("trim_lower_tail", text, [ent(text, "Sungai Martapura waspada", "LOC")]) == [("Sungai Martapura", "LOC")]
 
 
 def test_an_all_caps_token_takes_its_gazetteer_label():
@@ -43,14 +40,14 @@ def test_an_all_caps_token_takes_its_gazetteer_label():
     got = RULES["acronym_label"](text, [ent(text, "SCO", "PER")], [cand(text, "SCO", "ORG", "org:sco")])
     assert [(e.text, e.label, e.kb_id) for e in got] == [("SCO", "ORG", "org:sco")]
     mixed = "Delegasi Sco tiba."  # not all caps: the tagger's label stays
-    assert run("acronym_label", mixed, [ent(mixed, "Sco", "PER")], [cand(mixed, "Sco", "ORG")]) == [("Sco", "PER")]
+    assert run_rule("acronym_label", mixed, [ent(mixed, "Sco", "PER")], [cand(mixed, "Sco", "ORG")]) == [("Sco", "PER")]
 
 
 def test_persero_and_tbk_stay_in_the_company_name():
     text = "Laba PT Bank Mandiri (Persero) Tbk naik, kata direksi PT Astra Tbk."
     entities = [ent(text, "PT Bank Mandiri", "ORG"), ent(text, "Persero", "ORG"), ent(text, "Tbk", "ORG"),
                 ent(text, "PT Astra", "ORG")]
-    assert run("join_company_suffix", text, entities) == [
+    assert run_rule("join_company_suffix", text, entities) == [
         ("PT Bank Mandiri (Persero) Tbk", "ORG"), ("PT Astra Tbk", "ORG")]
 
 
@@ -58,7 +55,7 @@ def test_an_organisation_followed_by_ri_stays_one_span():
     text = "Rapat DPR RI dengan Kemenkes RI digelar di Indonesia pekan ini."
     entities = [ent(text, "DPR", "ORG"), ent(text, "RI", "LOC"), ent(text, "Kemenkes", "ORG"),
                 ent(text, "RI", "LOC", nth=1), ent(text, "Indonesia", "LOC")]
-    assert run("join_org_qualifier", text, entities) == [("DPR RI", "ORG"), ("Kemenkes RI", "ORG"),
+    assert run_rule("join_org_qualifier", text, entities) == [("DPR RI", "ORG"), ("Kemenkes RI", "ORG"),
                                                          ("Indonesia", "LOC")]
 
 
@@ -66,9 +63,9 @@ def test_an_organisation_followed_by_ri_stays_one_span():
                                        ("JAKARTA, KOMPAS.com - Hujan turun.", "JAKARTA")])
 def test_the_dateline_city_is_a_place(text, city):
     entities = [ent(text, city, "ORG")]
-    assert run("dateline", text, entities, [cand(text, city, "LOC", "geo:1")]) == [(city, "LOC")]
+    assert run_rule("dateline", text, entities, [cand(text, city, "LOC", "geo:1")]) == [(city, "LOC")]
     mid = f"Ia bertemu {city} (ANTARA) - kemarin."
-    assert run("dateline", mid, [ent(mid, city, "ORG")], [cand(mid, city, "LOC")]) == [(city, "ORG")]
+    assert run_rule("dateline", mid, [ent(mid, city, "ORG")], [cand(mid, city, "LOC")]) == [(city, "ORG")]
 
 
 def test_dateline_agency_is_never_an_acronym_of_the_city():
@@ -108,13 +105,13 @@ def test_all_caps_span_with_extra_words_becomes_its_gazetteer_match():
                                      [cand(text, "CIANJUR", "LOC", "kemendagri:32.03")])
     assert [(e.text, e.label, e.kb_id) for e in got] == [("CIANJUR", "LOC", "kemendagri:32.03")]
     cased = "Gempa Guncang Cianjur"
-    assert run("caps_to_gazetteer", cased, [ent(cased, "Guncang Cianjur", "LOC")], [cand(cased, "Cianjur", "LOC")]) \
+    assert run_rule("caps_to_gazetteer", cased, [ent(cased, "Guncang Cianjur", "LOC")], [cand(cased, "Cianjur", "LOC")]) \
         == [("Guncang Cianjur", "LOC")]
 
 
 def test_lower_case_brand_names_are_kept():
     text = "Hal itu dikatakan kepada detikcom di Jakarta."
-    assert run("drop_non_names", text, [ent(text, "detikcom", "ORG")]) == [("detikcom", "ORG")]
+    assert run_rule("drop_non_names", text, [ent(text, "detikcom", "ORG")]) == [("detikcom", "ORG")]
 
 
 def test_an_acronym_glued_to_a_person_after_a_title_is_split():
@@ -216,18 +213,18 @@ def test_split_acronym_person_keeps_spans_with_another_name_inside():
     ("Kota Tbk naik.", [("Kota", "LOC")], [("Kota", "LOC")]),                            # only organisations
 ])
 def test_join_company_suffix_cases(text, entities, expected):
-    assert run("join_company_suffix", text, [ent(text, s, label) for s, label in entities]) == expected
+    assert run_rule("join_company_suffix", text, [ent(text, s, label) for s, label in entities]) == expected
 
 
 def test_join_org_qualifier_needs_one_space_and_keeps_the_best_score():
     text = "Rapat DPR  RI dan DPR RI."
     far = [ent(text, "DPR", "ORG"), ent(text, "RI", "LOC")]
-    assert run("join_org_qualifier", text, far) == [("DPR", "ORG"), ("RI", "LOC")]
+    assert run_rule("join_org_qualifier", text, far) == [("DPR", "ORG"), ("RI", "LOC")]
     near = [ent(text, "DPR", "ORG", nth=1, score=0.5), ent(text, "RI", "LOC", nth=1, score=0.8)]
     got = RULES["join_org_qualifier"](text, near, [])
     assert [(e.text, e.label, e.score) for e in got] == [("DPR RI", "ORG", 0.8)]
     place = [ent(text, "DPR", "LOC", nth=1), ent(text, "RI", "LOC", nth=1)]
-    assert run("join_org_qualifier", text, place) == [("DPR", "LOC"), ("RI", "LOC")]
+    assert run_rule("join_org_qualifier", text, place) == [("DPR", "LOC"), ("RI", "LOC")]
 
 
 def test_dateline_on_a_later_line_and_only_for_gazetteer_places():
@@ -300,7 +297,7 @@ def test_company_words_alone_are_dropped_wherever_they_stand():
 def test_spans_inside_a_joined_suffix_are_dropped_and_later_ones_kept():
     text = "Saham PT Timah Tbk Bangka naik, kata Budi."
     entities = [ent(text, "PT Timah", "ORG"), ent(text, "Tbk Bangka", "LOC"), ent(text, "Budi", "PER")]
-    assert run("join_company_suffix", text, entities) == [("PT Timah Tbk", "ORG"), ("Budi", "PER")]
+    assert run_rule("join_company_suffix", text, entities) == [("PT Timah Tbk", "ORG"), ("Budi", "PER")]
 
 
 def test_split_acronym_person_needs_a_model_org_span_an_org_acronym_and_the_word_before():
