@@ -289,3 +289,20 @@ def test_person_context_is_the_word_before_or_an_age_after(text, context):
     start = text.index("Vinales")
     mention = Entity("Vinales", "ORG", start, start + 7, 0.6, "model")
     assert ner_id.consolidate._person_context(text, mention) is context
+
+
+def test_both_words_of_a_two_word_name_are_found_alone():
+    text = "Ekonom Bhima Adhinegara menilai. Bhima juga menolak, kata Adhinegara."
+    mentions, _ = consolidate(text, [Entity("Bhima Adhinegara", "PER", 7, 23, 0.9, "model")])
+    assert [(m.text, m.start, m.group) for m in mentions] == [
+        ("Bhima Adhinegara", 7, 0), ("Bhima", 33, 0), ("Adhinegara", 58, 0)]
+
+
+def test_person_context_votes_only_for_one_word_mentions_the_tagger_did_not_call_persons():
+    text = "Vinales hadir. Vinales pulang. Ini penting, kata Vinales."
+    spans = [Entity("Vinales", label, m, m + 7, score, "model")
+             for m, label, score in ((0, "ORG", 0.6), (15, "ORG", 0.6), (49, "PER", 0.5))]
+    assert [g.label for g in consolidate(text, spans)[1]] == ["ORG"]  # 1.2 against 0.5: no bonus for "PER"
+    text = "Ini penting, kata Valentino Rossi. Valentino Rossi hadir."
+    spans = [Entity("Valentino Rossi", "ORG", m, m + 15, 0.4, "model") for m in (18, 35)]
+    assert [g.label for g in consolidate(text, spans)[1]] == ["ORG"]  # two words: no bonus

@@ -78,3 +78,8 @@ def test_a_longer_gazetteer_name_holding_model_spans_wins():
     assert [e.text for e in merge(text, crossing, gazetteer[:1])] == ["Golkar dan"]
     fuzzy = [at("Partai Golkar", "ORG", 0.9)]  # only exact matches replace
     assert [e.text for e in merge(text, model[:1], fuzzy)] == ["Golkar"]
+    # a fuzzy or skipped gazetteer match before it does not stop the search
+    assert [e.text for e in merge(text, model, [*fuzzy, gazetteer[2], *gazetteer[:2]])] == [
+        "Partai Golkar", "Tentara Nasional Indonesia", "Bandung"]
+    before = [at("Kader Partai", "ORG", 0.8), at("Golkar", "ORG", 0.8)]  # the span before crosses the name's start
+    assert [e.text for e in merge(text, before, gazetteer[:1])] == ["Kader Partai", "Golkar"]
