@@ -192,6 +192,7 @@ def test_a_closer_after_a_forced_sentence_cut_starts_the_next_sentence(tok):
     ("Banda Aceh2. Jawa Barat13.", ["Banda", "Aceh", "2", ".", "Jawa", "Barat", "13", "."]),
     ("dimana Dimas diterimadetikcom G20 H1N1 iPhone15", ["dimana", "Dimas", "diterimadetikcom", "G20", "H1N1", "iPhone15"]),
     ("Sosok Affan-bahkan anak-anak Undang-Undang", ["Sosok", "Affan", "-", "bahkan", "anak-anak", "Undang-Undang"]),
+    ("Gol2 dan Ab12", ["Gol", "2", "dan", "Ab12"]),  # a name of three letters or more
 ])
 def test_names_glued_to_a_word_before_or_a_number_after_are_cut_out(text, tokens):
     got = Tokenizer()(text).tokens
