@@ -166,3 +166,16 @@ def test_parquet_columns_keep_their_types_when_a_block_has_no_entities(tmp_path)
     assert (schema.field("id").type, schema.field("date").type, schema.field("start").type,
             schema.field("score").type) == (pa.string(), pa.string(), pa.int64(), pa.float64())
     assert pq.read_table(path).column("date").to_pylist() == [None, "2025", "2025"]  # null, not "None"
+
+
+def test_open_writer_replaces_the_file_unless_told_to_append(tmp_path):
+    path = tmp_path / "out.jsonl"
+    for doc_id in ("a", "b"):
+        writer = open_writer("jsonl", path)
+        writer.write(doc_id, EMPTY)
+        writer.close()
+    assert [json.loads(line)["id"] for line in path.read_text(encoding="utf-8").splitlines()] == ["b"]
+    writer = open_writer("jsonl", path, append=True)
+    writer.write("c", EMPTY)
+    writer.close()
+    assert [json.loads(line)["id"] for line in path.read_text(encoding="utf-8").splitlines()] == ["b", "c"]
