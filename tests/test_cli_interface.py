@@ -144,4 +144,5 @@ def test_help_keeps_the_examples_lines_and_names_gazetteer_build(capsys):
         assert exit_.value.code == 0
     out = capsys.readouterr().out
     assert _EXTRACT_EXAMPLES in out  # line by line, not re-wrapped
-    assert "turn a CSV/TSV table of names, labels, aliases and ids into a .jsonl gazetteer" in " ".join(out.split())
+    assert "build turn a CSV/TSV table of names, labels, aliases and ids into a .jsonl gazetteer options:" in \
+        " ".join(out.split())
