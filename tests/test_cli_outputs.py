@@ -5,10 +5,13 @@ import time
 from types import SimpleNamespace
 
 import pytest
+from test_topics import corpus
 
 from conftest import FIXTURES, run_in_ascii_locale
 from ner_id import cli
 from ner_id.cli import main
+
+TOPIC_TEXTS = corpus()[0]
 
 
 def read_jsonl(path):
@@ -95,8 +98,6 @@ def test_index_summary_options_and_errors(tmp_path, dump, capsys, monkeypatch):
 
 
 def test_topics_output_fields_summary_and_errors(tmp_path, capsys, monkeypatch):
-    from test_topics import corpus
-
     texts, _ = corpus()
     data = tmp_path / "docs.jsonl"
     data.write_text("".join(json.dumps({"id": f"dé{i}", "text": t}) + "\n" for i, t in enumerate(texts)) + "{bad\n")
@@ -179,8 +180,20 @@ class _Terminal(io.StringIO):
     def isatty(self):
         return True
 
+    def clear(self):
+        self.seek(0)
+        self.truncate()
 
-def test_progress_bars_count_records_on_a_terminal(tmp_path, dump, monkeypatch):
+
+@pytest.fixture
+def topic_docs(tmp_path):
+    """The topic corpus of ``test_topics`` as a JSONL dump, one ``{"text": ...}`` per line."""
+    path = tmp_path / "docs.jsonl"
+    path.write_text("".join(json.dumps({"text": t}) + "\n" for t in TOPIC_TEXTS), encoding="utf-8")
+    return path
+
+
+def test_progress_bars_count_records_on_a_terminal(tmp_path, dump, topic_docs, monkeypatch):
     terminal = _Terminal()
     monkeypatch.setattr(cli.sys, "stderr", terminal)
     assert main(["extract", str(dump), "-o", str(tmp_path / "out.jsonl"), "--id-field", "id", "--no-model"]) == 0
@@ -188,42 +201,30 @@ def test_progress_bars_count_records_on_a_terminal(tmp_path, dump, monkeypatch):
     assert states[1].startswith("  0%") and "0/3" in states[1]  # the total is known from the start
     bar = states[-1].splitlines()[0]  # the bar's last state, before the summary line
     assert "3/3" in bar and "errors=1" in bar and "skipped=0" in bar and "doc/s" in bar
-    terminal.seek(0)
-    terminal.truncate()
+    terminal.clear()
     assert main(["extract", str(dump), "-o", str(tmp_path / "out.jsonl"), "--id-field", "id", "--no-model",
                  "--resume"]) == 0
     bar = terminal.getvalue().split("\r")[-1].splitlines()[0]
     assert "3/3" in bar and "errors=1" in bar and "skipped=2" in bar  # skipped records count as read
-    from test_topics import corpus
-
-    data = tmp_path / "docs.jsonl"
-    data.write_text("".join(json.dumps({"text": t}) + "\n" for t in corpus()[0]), encoding="utf-8")
-    terminal.seek(0)
-    terminal.truncate()
-    assert main(["topics", str(data), "-o", str(tmp_path / "t.json"), "--n-topics", "3"]) == 0
+    terminal.clear()
+    assert main(["topics", str(topic_docs), "-o", str(tmp_path / "t.json"), "--n-topics", "3"]) == 0
     bar = terminal.getvalue().split("\r")[-1].splitlines()[0]
-    assert bar.startswith("entities per topic") and f"{len(corpus()[0])}/{len(corpus()[0])}" in bar
+    assert bar.startswith("entities per topic") and f"{len(TOPIC_TEXTS)}/{len(TOPIC_TEXTS)}" in bar
 
 
-def test_quiet_and_topics_without_entities_show_no_bar_on_a_terminal(tmp_path, dump, monkeypatch):
-    from test_topics import corpus
-
+def test_quiet_and_topics_without_entities_show_no_bar_on_a_terminal(tmp_path, dump, topic_docs, monkeypatch):
     terminal = _Terminal()
     monkeypatch.setattr(cli.sys, "stderr", terminal)
     assert main(["extract", str(dump), "-o", str(tmp_path / "out.jsonl"), "--id-field", "id", "--no-model",
                  "--quiet"]) == 0
     assert terminal.getvalue().startswith("docs 2, entities 3, errors 1, skipped 0, ")
-    data = tmp_path / "docs.jsonl"
-    data.write_text("".join(json.dumps({"text": t}) + "\n" for t in corpus()[0]), encoding="utf-8")
     for quiet in ([], ["--quiet"]):
-        terminal.seek(0)
-        terminal.truncate()
-        assert main(["topics", str(data), "-o", str(tmp_path / "t.json"), "--n-topics", "3", "--no-entities",
+        terminal.clear()
+        assert main(["topics", str(topic_docs), "-o", str(tmp_path / "t.json"), "--n-topics", "3", "--no-entities",
                      *quiet]) == 0
-        assert terminal.getvalue().startswith(f"docs {len(corpus()[0])}, topics 3, errors 0, "), quiet
-    terminal.seek(0)
-    terminal.truncate()
-    assert main(["topics", str(data), "-o", str(tmp_path / "t.json"), "--n-topics", "3", "--quiet"]) == 0
+        assert terminal.getvalue().startswith(f"docs {len(TOPIC_TEXTS)}, topics 3, errors 0, "), quiet
+    terminal.clear()
+    assert main(["topics", str(topic_docs), "-o", str(tmp_path / "t.json"), "--n-topics", "3", "--quiet"]) == 0
     assert "entities per topic" not in terminal.getvalue()
 
 
@@ -277,8 +278,6 @@ def test_workers_and_batch_size_reach_the_pipeline(tmp_path, dump, monkeypatch, 
 
 
 def test_topics_output_is_utf8_whatever_the_locale(tmp_path):
-    from test_topics import corpus
-
     data = tmp_path / "docs.jsonl"
     data.write_text("".join(json.dumps({"id": f"dé{i}", "text": t}) + "\n" for i, t in enumerate(corpus()[0])),
                     encoding="utf-8")
@@ -398,12 +397,10 @@ def test_index_shows_each_date_warning_its_own_way_and_other_warnings_as_python_
     assert seen["exclude_bylines"] is False
 
 
-def test_topics_writes_unreadable_records_to_the_errors_file_and_says_so(tmp_path, capsys):
-    from test_topics import corpus
-
-    data, errors = tmp_path / "docs.jsonl", tmp_path / "errors.jsonl"
-    data.write_text("{bad\n" + "".join(json.dumps({"text": t}) + "\n" for t in corpus()[0]), encoding="utf-8")
-    assert main(["topics", str(data), "-o", str(tmp_path / "t.json"), "--n-topics", "3", "--no-entities",
+def test_topics_writes_unreadable_records_to_the_errors_file_and_says_so(tmp_path, topic_docs, capsys):
+    errors = tmp_path / "errors.jsonl"
+    topic_docs.write_text("{bad\n" + topic_docs.read_text(encoding="utf-8"), encoding="utf-8")
+    assert main(["topics", str(topic_docs), "-o", str(tmp_path / "t.json"), "--n-topics", "3", "--no-entities",
                  "--errors", str(errors), "--quiet"]) == 0
     err = capsys.readouterr().err.splitlines()
     assert err[1:] == [f"ner-id: 1 records could not be read; reasons in {errors}"]
